@@ -1,0 +1,4 @@
+package hamflow.api;
+
+/** The parameter record of a factory that takes no parameters. */
+public record NoParameters() {}
