@@ -1,0 +1,30 @@
+package hamflow.runtime.cli;
+
+import hamflow.runtime.experiment.Experiment;
+import hamflow.runtime.simulate.SimulateDescriptor;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code hamflow validate FILE}: every problem of a descriptor, without running anything. */
+@Command(name = "validate", description = "Check a descriptor and report every problem in it.")
+final class ValidateCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "Descriptor (.yaml, .yml or .json).")
+  Path file;
+
+  @Override
+  public Integer call() {
+    Experiment e = Experiment.load(file, main.registry(spec.commandLine().getErr()), false);
+    SimulateDescriptor d = e.descriptor();
+    spec.commandLine().getOut().printf("%s is valid: %s '%s', system %s, integrator %s%n",
+        file, d.job(), d.name(), d.system().type(), d.integrator().type());
+    return Main.OK;
+  }
+}

@@ -1,0 +1,101 @@
+package hamflow.runtime.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import hamflow.api.integrate.Integrator;
+import hamflow.api.system.HamiltonianSystem;
+import hamflow.runtime.descriptor.Binder;
+import hamflow.runtime.descriptor.InvalidDescriptorException;
+import hamflow.runtime.descriptor.Problem;
+import hamflow.runtime.descriptor.SourceTree;
+import hamflow.runtime.plugin.PluginRegistry;
+import hamflow.runtime.plugin.RegisteredFactory;
+import hamflow.runtime.plugin.Kind;
+import hamflow.runtime.report.RunFolder;
+import hamflow.runtime.simulate.SimulateDescriptor;
+import hamflow.runtime.simulate.SimulateJob;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A descriptor file bound, checked and wired: what {@code hamflow validate} stops at and
+ * {@code hamflow run} then runs. Nothing is written until {@link #run}.
+ */
+public final class Experiment {
+  /** The jobs a descriptor's {@code job:} can name. */
+  public static final List<String> JOBS = List.of("simulate");
+
+  private final SimulateDescriptor descriptor;
+  private final Injector injector;
+
+  private Experiment(SimulateDescriptor descriptor, Injector injector) {
+    this.descriptor = descriptor;
+    this.injector = injector;
+  }
+
+  /**
+   * Reads, binds and checks {@code file}.
+   *
+   * @throws InvalidDescriptorException with every problem found
+   */
+  public static Experiment load(Path file, PluginRegistry registry, boolean showProgress) {
+    SourceTree source = SourceTree.read(file);
+    checkJob(source);
+    Binder binder = new Binder(source, registry);
+    Binder.Bound<SimulateDescriptor> bound = binder.bindRoot(SimulateDescriptor.class);
+    Injector injector = Guice.createInjector(Stage.PRODUCTION,
+        new SimulateModule(bound.value(), bound.resolved(), showProgress));
+    checkCompatible(binder, registry, bound.value(), injector);
+    return new Experiment(bound.value(), injector);
+  }
+
+  private static void checkJob(SourceTree source) {
+    JsonNode job = source.root().path("job");
+    if (job.isTextual() && !JOBS.contains(job.textValue())) {
+      throw new InvalidDescriptorException(source.file(), List.of(new Problem("job",
+          source.lineOf("job"), "unknown job '" + job.textValue() + "'; valid choices: "
+              + String.join(", ", JOBS))));
+    }
+  }
+
+  /** Explicit splitting methods need a separable H: say so, and name the integrators that work. */
+  private static void checkCompatible(
+      Binder binder, PluginRegistry registry, SimulateDescriptor d, Injector injector) {
+    HamiltonianSystem system = injector.getInstance(HamiltonianSystem.class);
+    Integrator integrator = injector.getInstance(Integrator.class);
+    if (integrator.requiresSeparable() && !system.separable()) {
+      List<String> working = new ArrayList<>();
+      for (RegisteredFactory f : registry.all(Kind.INTEGRATOR)) {
+        Optional<Integrator> candidate = Binder.createWithDefaults(f, Integrator.class);
+        if (candidate.isPresent() && !candidate.get().requiresSeparable()) {
+          working.add(f.type());
+        }
+      }
+      binder.report("integrator.type", "integrator '" + d.integrator().type()
+          + "' is an explicit splitting method and needs a separable H = T(p) + V(q), but system '"
+          + d.system().type() + "' is not separable; integrators that work: "
+          + (working.isEmpty() ? "none installed" : String.join(", ", working)));
+    }
+    binder.throwIfProblems();
+  }
+
+  public SimulateDescriptor descriptor() {
+    return descriptor;
+  }
+
+  /** The job object graph, for callers (and tests) that want its pieces. */
+  public SimulateJob job() {
+    return injector.getInstance(SimulateJob.class);
+  }
+
+  /** Runs the job into {@code out}, or a new {@code runs/<name>-<timestamp>} under {@code runsRoot}. */
+  public Path run(Path out, Path runsRoot) throws IOException {
+    RunFolder folder = RunFolder.create(out, runsRoot, descriptor.name());
+    return job().run(folder);
+  }
+}
