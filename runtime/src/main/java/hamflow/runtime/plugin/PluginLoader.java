@@ -107,11 +107,18 @@ public final class PluginLoader {
     return found;
   }
 
+  /** The jar file name a bundled plugin class came from, else its module's name. */
   private static String sourceOf(Class<?> type) {
     CodeSource code = type.getProtectionDomain().getCodeSource();
     if (code != null && code.getLocation() != null) {
-      String path = code.getLocation().getPath();
-      return path.substring(path.replaceAll("/$", "").lastIndexOf('/') + 1).replaceAll("/$", "");
+      try {
+        Path location = Path.of(code.getLocation().toURI()).getFileName();
+        if (location != null) {
+          return location.toString();
+        }
+      } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+        // not a file location: fall through to the module name
+      }
     }
     Module module = type.getModule();
     return module.isNamed() ? module.getName() : type.getName();
