@@ -6,6 +6,21 @@ import java.util.List;
 
 /** The integrators shipped with Hamflow. */
 public final class IntegratorsPlugin implements Plugin {
+  /** The triple jump's weights, 1/(2 − ∛2) and −∛2/(2 − ∛2) (Yoshida 1990; Forest & Ruth 1990). */
+  private static final double W1 = 1 / (2 - Math.cbrt(2));
+  private static final double W0 = 1 - 2 * W1;
+
+  /** Yoshida (1990), Phys. Lett. A 150, 262, table 1, solution A: w₃ w₂ w₁ w₀ w₁ w₂ w₃. */
+  private static final double[] YOSHIDA6 = yoshida6();
+
+  private static double[] yoshida6() {
+    double w1 = -1.17767998417887;
+    double w2 = 0.235573213359357;
+    double w3 = 0.784513610477560;
+    double w0 = 1 - 2 * (w1 + w2 + w3);
+    return new double[] {w3, w2, w1, w0, w1, w2, w3};
+  }
+
   @Override
   public List<IntegratorFactory<?>> integrators() {
     return List.of(
@@ -17,6 +32,23 @@ public final class IntegratorsPlugin implements Plugin {
             new Leapfrog()),
         SimpleFactory.of("rk4",
             "classical Runge-Kutta (order 4, not symplectic, any H)",
-            new RungeKutta4()));
+            new RungeKutta4()),
+        SimpleFactory.of("explicit-euler",
+            "explicit Euler (order 1, not symplectic: energy drifts; any H)",
+            new ExplicitEuler()),
+        SimpleFactory.of("symplectic-euler-drift-kick",
+            "symplectic Euler, drift then kick (order 1, symplectic, separable H)",
+            new SymplecticEulerDriftKick()),
+        SimpleFactory.of("yoshida4",
+            "Yoshida triple jump of leapfrog steps (order 4, symplectic, separable H)",
+            SplittingScheme.composedLeapfrog(4, W1, W0, W1)),
+        SimpleFactory.of("yoshida6",
+            "Yoshida's 7-stage composition, solution A (order 6, symplectic, separable H)",
+            SplittingScheme.composedLeapfrog(6, YOSHIDA6)),
+        SimpleFactory.of("forest-ruth",
+            "Forest-Ruth, drift-first triple jump (order 4, symplectic, separable H)",
+            new SplittingScheme(4, false,
+                new double[] {W1 / 2, (W1 + W0) / 2, (W0 + W1) / 2, W1 / 2},
+                new double[] {W1, W0, W1})));
   }
 }
