@@ -1,6 +1,7 @@
 package hamflow.api.integrate;
 
 import hamflow.api.Factory;
+import java.util.function.Function;
 
 /**
  * Creates an {@link Integrator} from its bound parameter record. Listed by
@@ -9,4 +10,12 @@ import hamflow.api.Factory;
  *
  * @param <P> the parameter record
  */
-public interface IntegratorFactory<P extends Record> extends Factory<P, Integrator> {}
+public interface IntegratorFactory<P extends Record> extends Factory<P, Integrator> {
+
+  /** A factory from its type name, one-line description, parameter record and constructor. */
+  static <P extends Record> IntegratorFactory<P> of(
+      String type, String description, Class<P> parameters,
+      Function<? super P, ? extends Integrator> create) {
+    return new SimpleIntegratorFactory<>(type, description, parameters, create);
+  }
+}

@@ -1,6 +1,7 @@
 package hamflow.api.system;
 
 import hamflow.api.Factory;
+import java.util.function.Function;
 
 /**
  * Creates a {@link HamiltonianSystem} from its bound parameter record. Listed by
@@ -8,4 +9,12 @@ import hamflow.api.Factory;
  *
  * @param <P> the parameter record
  */
-public interface SystemFactory<P extends Record> extends Factory<P, HamiltonianSystem> {}
+public interface SystemFactory<P extends Record> extends Factory<P, HamiltonianSystem> {
+
+  /** A factory from its type name, one-line description, parameter record and constructor. */
+  static <P extends Record> SystemFactory<P> of(
+      String type, String description, Class<P> parameters,
+      Function<? super P, ? extends HamiltonianSystem> create) {
+    return new SimpleSystemFactory<>(type, description, parameters, create);
+  }
+}

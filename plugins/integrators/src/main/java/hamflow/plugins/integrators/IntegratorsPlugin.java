@@ -1,6 +1,8 @@
 package hamflow.plugins.integrators;
 
+import hamflow.api.NoParameters;
 import hamflow.api.Plugin;
+import hamflow.api.integrate.Integrator;
 import hamflow.api.integrate.IntegratorFactory;
 import java.util.List;
 
@@ -21,31 +23,37 @@ public final class IntegratorsPlugin implements Plugin {
     return new double[] {w3, w2, w1, w0, w1, w2, w3};
   }
 
+  /** An integrator without parameters (the step size is the job's); it is stateless, so shared. */
+  private static IntegratorFactory<NoParameters> fixed(
+      String type, String description, Integrator integrator) {
+    return IntegratorFactory.of(type, description, NoParameters.class, p -> integrator);
+  }
+
   @Override
   public List<IntegratorFactory<?>> integrators() {
     return List.of(
-        SimpleFactory.of("symplectic-euler",
+        fixed("symplectic-euler",
             "symplectic Euler, kick then drift (order 1, symplectic, separable H)",
             new SymplecticEuler()),
-        SimpleFactory.of("leapfrog",
+        fixed("leapfrog",
             "leapfrog / Stormer-Verlet, kick-drift-kick (order 2, symplectic, separable H)",
             new Leapfrog()),
-        SimpleFactory.of("rk4",
+        fixed("rk4",
             "classical Runge-Kutta (order 4, not symplectic, any H)",
             new RungeKutta4()),
-        SimpleFactory.of("explicit-euler",
+        fixed("explicit-euler",
             "explicit Euler (order 1, not symplectic: energy drifts; any H)",
             new ExplicitEuler()),
-        SimpleFactory.of("symplectic-euler-drift-kick",
+        fixed("symplectic-euler-drift-kick",
             "symplectic Euler, drift then kick (order 1, symplectic, separable H)",
             new SymplecticEulerDriftKick()),
-        SimpleFactory.of("yoshida4",
+        fixed("yoshida4",
             "Yoshida triple jump of leapfrog steps (order 4, symplectic, separable H)",
             SplittingScheme.composedLeapfrog(4, W1, W0, W1)),
-        SimpleFactory.of("yoshida6",
+        fixed("yoshida6",
             "Yoshida's 7-stage composition, solution A (order 6, symplectic, separable H)",
             SplittingScheme.composedLeapfrog(6, YOSHIDA6)),
-        SimpleFactory.of("forest-ruth",
+        fixed("forest-ruth",
             "Forest-Ruth, drift-first triple jump (order 4, symplectic, separable H)",
             new SplittingScheme(4, false,
                 new double[] {W1 / 2, (W1 + W0) / 2, (W0 + W1) / 2, W1 / 2},

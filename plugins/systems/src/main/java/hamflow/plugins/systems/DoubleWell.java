@@ -42,27 +42,12 @@ public final class DoubleWell implements HamiltonianSystem {
   }
 
   /** Factory for {@code double-well}. */
-  public static final class Factory implements SystemFactory<Parameters> {
-    @Override
-    public String type() {
-      return "double-well";
-    }
-
-    @Override
-    public String description() {
-      return "quartic double well H = p^2/2m + a q^4 - b q^2";
-    }
-
-    @Override
-    public Class<Parameters> parameters() {
-      return Parameters.class;
-    }
-
-    @Override
-    public HamiltonianSystem create(Parameters parameters) {
-      return new DoubleWell(parameters);
-    }
-  }
+  public static final SystemFactory<Parameters> FACTORY =
+      SystemFactory.of(
+          "double-well",
+          "quartic double well H = p^2/2m + a q^4 - b q^2",
+          Parameters.class,
+          DoubleWell::new);
 
   private final Parameters params;
 

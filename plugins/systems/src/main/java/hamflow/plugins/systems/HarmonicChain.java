@@ -29,27 +29,12 @@ public final class HarmonicChain implements HamiltonianSystem {
           double amplitude) {}
 
   /** Factory for {@code harmonic-chain}. */
-  public static final class Factory implements SystemFactory<Parameters> {
-    @Override
-    public String type() {
-      return "harmonic-chain";
-    }
-
-    @Override
-    public String description() {
-      return "chain of n masses and springs, fixed ends: H = sum p^2/2 + sum kappa (dq)^2/2";
-    }
-
-    @Override
-    public Class<Parameters> parameters() {
-      return Parameters.class;
-    }
-
-    @Override
-    public HamiltonianSystem create(Parameters parameters) {
-      return new HarmonicChain(parameters);
-    }
-  }
+  public static final SystemFactory<Parameters> FACTORY =
+      SystemFactory.of(
+          "harmonic-chain",
+          "chain of n masses and springs, fixed ends: H = sum p^2/2 + sum kappa (dq)^2/2",
+          Parameters.class,
+          HarmonicChain::new);
 
   private final Parameters params;
 

@@ -31,27 +31,12 @@ public final class HarmonicOscillator implements HamiltonianSystem {
   }
 
   /** Factory for {@code harmonic-oscillator}. */
-  public static final class Factory implements SystemFactory<Parameters> {
-    @Override
-    public String type() {
-      return "harmonic-oscillator";
-    }
-
-    @Override
-    public String description() {
-      return "harmonic oscillator H = p^2/2m + k(q - q0)^2/2";
-    }
-
-    @Override
-    public Class<Parameters> parameters() {
-      return Parameters.class;
-    }
-
-    @Override
-    public HamiltonianSystem create(Parameters parameters) {
-      return new HarmonicOscillator(parameters);
-    }
-  }
+  public static final SystemFactory<Parameters> FACTORY =
+      SystemFactory.of(
+          "harmonic-oscillator",
+          "harmonic oscillator H = p^2/2m + k(q - q0)^2/2",
+          Parameters.class,
+          HarmonicOscillator::new);
 
   private final Parameters params;
 

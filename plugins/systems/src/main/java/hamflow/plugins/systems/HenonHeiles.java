@@ -32,27 +32,12 @@ public final class HenonHeiles implements HamiltonianSystem {
           double energy) {}
 
   /** Factory for {@code henon-heiles}. */
-  public static final class Factory implements SystemFactory<Parameters> {
-    @Override
-    public String type() {
-      return "henon-heiles";
-    }
-
-    @Override
-    public String description() {
-      return "Henon-Heiles H = (px^2 + py^2 + x^2 + y^2)/2 + x^2 y - y^3/3";
-    }
-
-    @Override
-    public Class<Parameters> parameters() {
-      return Parameters.class;
-    }
-
-    @Override
-    public HamiltonianSystem create(Parameters parameters) {
-      return new HenonHeiles(parameters);
-    }
-  }
+  public static final SystemFactory<Parameters> FACTORY =
+      SystemFactory.of(
+          "henon-heiles",
+          "Henon-Heiles H = (px^2 + py^2 + x^2 + y^2)/2 + x^2 y - y^3/3",
+          Parameters.class,
+          HenonHeiles::new);
 
   private final Parameters params;
 

@@ -63,27 +63,12 @@ public final class Kepler implements HamiltonianSystem {
   }
 
   /** Factory for {@code kepler}. */
-  public static final class Factory implements SystemFactory<Parameters> {
-    @Override
-    public String type() {
-      return "kepler";
-    }
-
-    @Override
-    public String description() {
-      return "Kepler problem H = |p|^2/2 + k/|q| in 2 or 3 dimensions, with L and the LRL vector";
-    }
-
-    @Override
-    public Class<Parameters> parameters() {
-      return Parameters.class;
-    }
-
-    @Override
-    public HamiltonianSystem create(Parameters parameters) {
-      return new Kepler(parameters);
-    }
-  }
+  public static final SystemFactory<Parameters> FACTORY =
+      SystemFactory.of(
+          "kepler",
+          "Kepler problem H = |p|^2/2 + k/|q| in 2 or 3 dimensions, with L and the LRL vector",
+          Parameters.class,
+          Kepler::new);
 
   private final Parameters params;
 

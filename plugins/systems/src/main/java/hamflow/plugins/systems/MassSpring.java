@@ -28,27 +28,12 @@ public final class MassSpring implements HamiltonianSystem {
   }
 
   /** Factory for {@code mass-spring}. */
-  public static final class Factory implements SystemFactory<Parameters> {
-    @Override
-    public String type() {
-      return "mass-spring";
-    }
-
-    @Override
-    public String description() {
-      return "mass-spring of the HNN paper, H = q^2 + p^2";
-    }
-
-    @Override
-    public Class<Parameters> parameters() {
-      return Parameters.class;
-    }
-
-    @Override
-    public HamiltonianSystem create(Parameters parameters) {
-      return new MassSpring(parameters);
-    }
-  }
+  public static final SystemFactory<Parameters> FACTORY =
+      SystemFactory.of(
+          "mass-spring",
+          "mass-spring of the HNN paper, H = q^2 + p^2",
+          Parameters.class,
+          MassSpring::new);
 
   private final Parameters params;
 

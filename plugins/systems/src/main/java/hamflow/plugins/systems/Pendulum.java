@@ -34,27 +34,12 @@ public final class Pendulum implements HamiltonianSystem {
   }
 
   /** Factory for {@code pendulum}. */
-  public static final class Factory implements SystemFactory<Parameters> {
-    @Override
-    public String type() {
-      return "pendulum";
-    }
-
-    @Override
-    public String description() {
-      return "ideal pendulum H = m g l (1 - cos q) + p^2/(2 m l^2)";
-    }
-
-    @Override
-    public Class<Parameters> parameters() {
-      return Parameters.class;
-    }
-
-    @Override
-    public HamiltonianSystem create(Parameters parameters) {
-      return new Pendulum(parameters);
-    }
-  }
+  public static final SystemFactory<Parameters> FACTORY =
+      SystemFactory.of(
+          "pendulum",
+          "ideal pendulum H = m g l (1 - cos q) + p^2/(2 m l^2)",
+          Parameters.class,
+          Pendulum::new);
 
   private final Parameters params;
 

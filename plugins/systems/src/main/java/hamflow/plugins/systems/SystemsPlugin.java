@@ -9,12 +9,12 @@ public final class SystemsPlugin implements Plugin {
   @Override
   public List<SystemFactory<?>> systems() {
     return List.of(
-        new HarmonicOscillator.Factory(),
-        new MassSpring.Factory(),
-        new Pendulum.Factory(),
-        new DoubleWell.Factory(),
-        new HenonHeiles.Factory(),
-        new HarmonicChain.Factory(),
-        new Kepler.Factory());
+        HarmonicOscillator.FACTORY,
+        MassSpring.FACTORY,
+        Pendulum.FACTORY,
+        DoubleWell.FACTORY,
+        HenonHeiles.FACTORY,
+        HarmonicChain.FACTORY,
+        Kepler.FACTORY);
   }
 }
