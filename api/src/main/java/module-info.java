@@ -9,6 +9,9 @@ module hamflow.api {
   exports hamflow.api.system;
   exports hamflow.api.integrate;
   exports hamflow.api.tf;
+  exports hamflow.api.model;
+  exports hamflow.api.loss;
+  exports hamflow.api.nn;
 
   uses hamflow.api.Plugin;
 }

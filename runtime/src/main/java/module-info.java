@@ -11,6 +11,8 @@ module hamflow.runtime {
   requires info.picocli;
   requires me.tongfei.progressbar;
   requires org.knowm.xchart;
+  requires hipparchus.ode;
+  requires hipparchus.core;
   requires java.desktop;
   // Guice 7 generates fast constructors through sun.misc.Unsafe.
   requires jdk.unsupported;
@@ -24,9 +26,12 @@ module hamflow.runtime {
   exports hamflow.runtime.simulate;
   exports hamflow.runtime.tf;
   exports hamflow.runtime.report;
+  exports hamflow.runtime.train;
+  exports hamflow.runtime.ode;
 
   opens hamflow.runtime.cli to info.picocli;
   opens hamflow.runtime.experiment to com.google.guice;
   opens hamflow.runtime.simulate to com.google.guice;
   opens hamflow.runtime.report to com.google.guice;
+  opens hamflow.runtime.train to com.google.guice;
 }

@@ -25,6 +25,12 @@ public @interface Param {
   /** What the parameter means, with its unit where it has one. */
   String value();
 
+  /**
+   * The default of an optional section or object-typed component: leaving it out (or writing
+   * {@code null}) binds {@code null}.
+   */
+  String NONE = "null";
+
   /** The default as it would be written in YAML ({@code "1.0"}, {@code "[0.1, 1.0]"}). */
   String defaultValue() default REQUIRED;
 

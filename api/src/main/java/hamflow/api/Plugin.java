@@ -1,6 +1,8 @@
 package hamflow.api;
 
 import hamflow.api.integrate.IntegratorFactory;
+import hamflow.api.loss.LossFactory;
+import hamflow.api.model.ModelFactory;
 import hamflow.api.system.SystemFactory;
 import java.util.List;
 
@@ -26,6 +28,16 @@ public interface Plugin {
 
   /** Time integrators this plugin contributes. */
   default List<IntegratorFactory<?>> integrators() {
+    return List.of();
+  }
+
+  /** Trainable models of dynamics (Hamiltonian neural networks, baselines). */
+  default List<ModelFactory<?>> models() {
+    return List.of();
+  }
+
+  /** Training objectives for models. */
+  default List<LossFactory<?>> losses() {
     return List.of();
   }
 }

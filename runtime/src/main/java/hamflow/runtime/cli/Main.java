@@ -69,9 +69,14 @@ public final class Main implements Runnable {
     if (e instanceof InvalidDescriptorException
         || e instanceof PluginConflictException
         || e instanceof RunFolder.OutputExistsException
-        || e instanceof BadInputException) {
+        || e instanceof BadInputException
+        || e instanceof hamflow.runtime.train.DataFileException) {
       err.println("hamflow: error: " + e.getMessage());
       return BAD_INPUT;
+    }
+    if (e instanceof hamflow.runtime.train.TrainingDivergedException) {
+      err.println("hamflow: error: " + e.getMessage());
+      return INTERNAL_FAILURE;
     }
     err.println("hamflow: internal error: " + e);
     e.printStackTrace(err);

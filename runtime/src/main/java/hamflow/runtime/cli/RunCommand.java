@@ -18,8 +18,13 @@ final class RunCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "Descriptor (.yaml, .yml or .json).")
+  @Parameters(paramLabel = "FILE", arity = "0..1",
+      description = "Descriptor (.yaml, .yml or .json). Not with --resume.")
   Path file;
+
+  @Option(names = "--resume", paramLabel = "RUN_DIR",
+      description = "Continue an interrupted train run from its latest checkpoints.")
+  Path resume;
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Run folder to write (must not exist or be empty). Default: runs/<name>-<timestamp>.")
@@ -36,8 +41,25 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outWriter = spec.commandLine().getOut();
-    Experiment experiment = Experiment.load(file, main.registry(err), !noProgress);
-    Path folder = experiment.run(out, runsDir);
+    Path folder;
+    if (resume != null) {
+      if (file != null || out != null) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--resume RUN_DIR takes no FILE or --out: the run folder holds its descriptor");
+      }
+      Path descriptor = resume.resolve("descriptor.yaml");
+      if (!Files.isRegularFile(descriptor)) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            resume + " is not a run folder (it has no descriptor.yaml)");
+      }
+      folder = Experiment.load(descriptor, main.registry(err), !noProgress).resume(resume);
+    } else {
+      if (file == null) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "Missing required parameter: 'FILE' (or --resume RUN_DIR)");
+      }
+      folder = Experiment.load(file, main.registry(err), !noProgress).run(out, runsDir);
+    }
     outWriter.println("run folder: " + folder);
     Path metrics = folder.resolve("metrics.json");
     if (Files.exists(metrics)) {

@@ -88,6 +88,10 @@ public final class Binder {
       ParameterSpec spec = specs.get(i);
       String at = join(path, spec.name());
       JsonNode value = node.get(spec.name());
+      if ((value == null || value.isNull()) && spec.optional()) {
+        resolved.putNull(spec.name());
+        continue; // args[i] stays null: the section is absent
+      }
       if (value == null) {
         Optional<String> dflt = spec.defaultValue();
         if (dflt.isEmpty()) {

@@ -43,6 +43,14 @@ public record ParameterSpec(RecordComponent component, String name, Optional<Par
     return param.map(p -> p.defaultValue().equals(Param.REQUIRED)).orElse(true);
   }
 
+  /**
+   * Whether the field may be left out (or written {@code null}) to mean "none": a non-primitive
+   * component whose default is {@code "null"}. The record then receives {@code null}.
+   */
+  public boolean optional() {
+    return !type().isPrimitive() && defaultValue().map("null"::equals).orElse(false);
+  }
+
   public Optional<String> defaultValue() {
     return required() ? Optional.empty() : param.map(Param::defaultValue);
   }

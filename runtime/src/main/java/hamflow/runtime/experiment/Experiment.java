@@ -16,6 +16,9 @@ import hamflow.runtime.plugin.Kind;
 import hamflow.runtime.report.RunFolder;
 import hamflow.runtime.simulate.SimulateDescriptor;
 import hamflow.runtime.simulate.SimulateJob;
+import hamflow.runtime.train.TrainDescriptor;
+import hamflow.runtime.train.TrainJob;
+import hamflow.runtime.train.TrainModule;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,14 +31,18 @@ import java.util.Optional;
  */
 public final class Experiment {
   /** The jobs a descriptor's {@code job:} can name. */
-  public static final List<String> JOBS = List.of("simulate");
+  public static final List<String> JOBS = List.of("simulate", "train");
 
   private final SimulateDescriptor descriptor;
+  private final TrainDescriptor train;
   private final Injector injector;
+  private final Path file;
 
-  private Experiment(SimulateDescriptor descriptor, Injector injector) {
+  private Experiment(SimulateDescriptor descriptor, TrainDescriptor train, Injector injector, Path file) {
     this.descriptor = descriptor;
+    this.train = train;
     this.injector = injector;
+    this.file = file;
   }
 
   /**
@@ -47,11 +54,18 @@ public final class Experiment {
     SourceTree source = SourceTree.read(file);
     checkJob(source);
     Binder binder = new Binder(source, registry);
+    if (source.root().path("job").asText("simulate").equals("train")) {
+      Binder.Bound<TrainDescriptor> bound = binder.bindRoot(TrainDescriptor.class);
+      TrainChecks.check(binder, bound.value());
+      Injector injector = Guice.createInjector(Stage.PRODUCTION,
+          new TrainModule(bound.value(), bound.resolved(), showProgress));
+      return new Experiment(null, bound.value(), injector, file);
+    }
     Binder.Bound<SimulateDescriptor> bound = binder.bindRoot(SimulateDescriptor.class);
     Injector injector = Guice.createInjector(Stage.PRODUCTION,
         new SimulateModule(bound.value(), bound.resolved(), showProgress));
     checkCompatible(binder, registry, bound.value(), injector);
-    return new Experiment(bound.value(), injector);
+    return new Experiment(bound.value(), null, injector, file);
   }
 
   private static void checkJob(SourceTree source) {
@@ -84,8 +98,19 @@ public final class Experiment {
     binder.throwIfProblems();
   }
 
+  /** The bound descriptor of a simulate job (null for other jobs). */
   public SimulateDescriptor descriptor() {
     return descriptor;
+  }
+
+  /** The bound descriptor of a train job (null for other jobs). */
+  public TrainDescriptor trainDescriptor() {
+    return train;
+  }
+
+  /** The name of the experiment, whatever its job. */
+  public String name() {
+    return train != null ? train.name() : descriptor.name();
   }
 
   /** The job object graph, for callers (and tests) that want its pieces. */
@@ -95,7 +120,27 @@ public final class Experiment {
 
   /** Runs the job into {@code out}, or a new {@code runs/<name>-<timestamp>} under {@code runsRoot}. */
   public Path run(Path out, Path runsRoot) throws IOException {
-    RunFolder folder = RunFolder.create(out, runsRoot, descriptor.name());
+    RunFolder folder = RunFolder.create(out, runsRoot, name());
+    if (train != null) {
+      return injector.getInstance(TrainJob.class).run(folder, descriptorDir());
+    }
     return job().run(folder);
+  }
+
+  /**
+   * Continues an interrupted train run in {@code dir} (whose {@code descriptor.yaml} this
+   * experiment was loaded from) from its latest checkpoints.
+   */
+  public Path resume(Path dir) throws IOException {
+    if (train == null) {
+      throw new IllegalArgumentException("--resume continues train runs; " + dir
+          + " holds a simulate run");
+    }
+    return injector.getInstance(TrainJob.class).resume(dir, descriptorDir());
+  }
+
+  private Path descriptorDir() {
+    Path parent = file.toAbsolutePath().getParent();
+    return parent == null ? Path.of(".") : parent;
   }
 }

@@ -8,7 +8,9 @@ import java.util.function.Function;
 /** The kinds of factory a plugin can contribute, each read from one {@link Plugin} getter. */
 public enum Kind {
   SYSTEM("system", Plugin::systems),
-  INTEGRATOR("integrator", Plugin::integrators);
+  INTEGRATOR("integrator", Plugin::integrators),
+  MODEL("model", Plugin::models),
+  LOSS("loss", Plugin::losses);
 
   private final String label;
   private final Function<Plugin, List<? extends Factory<?, ?>>> getter;

@@ -1,0 +1,30 @@
+package hamflow.api.model;
+
+import hamflow.api.tf.GraphContext;
+import java.util.random.RandomGenerator;
+import org.tensorflow.Operand;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * What a model is handed when it builds itself: the graph (as a {@link GraphContext}) plus
+ * trainable variables owned by the runtime.
+ *
+ * <p>The runtime creates each variable, initialises it with the values given here, hands it to
+ * the optimizer, checkpoints it and restores it on {@code --resume}; a model never assigns its
+ * variables itself. Initial values are drawn in Java from {@link #random()}, which the runtime
+ * seeds from the descriptor, so equal seeds give equal models on any device.
+ *
+ * @param <T> the graph's floating dtype
+ */
+public interface ModelContext<T extends TFloating> extends GraphContext<T> {
+
+  /**
+   * A trainable variable of the given shape, initialised to {@code initial} (row-major, length
+   * the product of {@code shape}). {@code name} must be unique within the model (e.g.
+   * {@code "layer1/kernel"}); it names the variable in checkpoints.
+   */
+  Operand<T> variable(String name, double[] initial, long... shape);
+
+  /** The seeded generator for initial values. */
+  RandomGenerator random();
+}

@@ -1,0 +1,13 @@
+package hamflow.plugins.losses;
+
+import hamflow.api.Plugin;
+import hamflow.api.loss.LossFactory;
+import java.util.List;
+
+/** The bundled losses. */
+public final class LossesPlugin implements Plugin {
+  @Override
+  public List<LossFactory<?>> losses() {
+    return List.of(FieldMatching.FACTORY, TrajectoryMatching.FACTORY);
+  }
+}
