@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
     versionProvider = Main.Version.class,
     description = "Hamiltonian neural networks and canonical transformations on TensorFlow Java.",
     subcommands = {
-      RunCommand.class, ValidateCommand.class, PluginsCommand.class, DescribeCommand.class
+      RunCommand.class, ValidateCommand.class, PluginsCommand.class, DescribeCommand.class,
+      BenchCommand.class
     })
 public final class Main implements Runnable {
   public static final int OK = 0;

@@ -224,11 +224,21 @@ public final class Binder {
    * has a required parameter (used to list alternatives in messages).
    */
   public static <T> Optional<T> createWithDefaults(RegisteredFactory factory, Class<T> type) {
-    SourceTree empty = SourceTree.parse("(defaults)", "{type: " + factory.type() + "}");
-    Binder binder = new Binder(empty, null);
+    return create(factory, "", type);
+  }
+
+  /**
+   * Creates a plugin of {@code factory} from the fields in {@code fields} (YAML flow text such
+   * as {@code "width: 512"}, may be empty), the rest at their defaults; empty when they do not
+   * bind. For programmatic use (benchmarks, messages), not for user files.
+   */
+  public static <T> Optional<T> create(RegisteredFactory factory, String fields, Class<T> type) {
+    SourceTree section = SourceTree.parse("(" + factory.type() + ")",
+        "{type: " + factory.type() + (fields.isEmpty() ? "" : ", " + fields) + "}");
+    Binder binder = new Binder(section, null);
     @SuppressWarnings("unchecked")
     Class<? extends Record> params = (Class<? extends Record>) factory.factory().parameters();
-    Record bound = binder.bindRecord(params, empty.root(), "", JsonNodeFactory.instance.objectNode(), true);
+    Record bound = binder.bindRecord(params, section.root(), "", JsonNodeFactory.instance.objectNode(), true);
     if (bound == null) {
       return Optional.empty();
     }
