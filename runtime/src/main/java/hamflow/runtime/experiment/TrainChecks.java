@@ -27,6 +27,10 @@ final class TrainChecks {
             + "source 'fresh' gives single states (use generate or file)");
       }
     }
+    if (d.data().generator() == hamflow.runtime.train.DataSettings.Generator.INTEGRATOR
+        && d.integrator() == null) {
+      binder.report("data.generator", "generator 'integrator' needs an 'integrator:' section");
+    }
     if (d.evaluation().rollout() != null && d.integrator() == null) {
       binder.report("evaluation.rollout", "a rollout needs an 'integrator:' section");
     }

@@ -1,6 +1,8 @@
 package hamflow.runtime.train;
 
+import hamflow.api.integrate.Integrator;
 import hamflow.api.system.HamiltonianSystem;
+import hamflow.runtime.simulate.Simulator;
 import hamflow.runtime.ode.ReferenceOde;
 import hamflow.runtime.tf.HostFunction;
 import hamflow.runtime.tf.SystemField;
@@ -19,6 +21,11 @@ final class DataGenerator {
   private DataGenerator() {}
 
   static Dataset generate(HamiltonianSystem system, DataSettings d, long seed) {
+    return generate(system, d, seed, null);
+  }
+
+  /** {@code integrator} is used (and required) when {@code d.generator()} is INTEGRATOR. */
+  static Dataset generate(HamiltonianSystem system, DataSettings d, long seed, Integrator integrator) {
     SplittableRandom random = new SplittableRandom(seed);
     int dim = 2 * system.degreesOfFreedom();
     double[][] initial = new double[d.trajectories()][];
@@ -33,7 +40,9 @@ final class DataGenerator {
     try (TfGraph<TFloat64> g = TfGraph.create(TFloat64.class)) {
       SystemField<TFloat64> field = new SystemField<>(g, system);
       HostFunction<TFloat64> f = new HostFunction<>(g, x -> field.timeDerivative(g, x));
-      double[][][] clean = new ReferenceOde(d.tolerance(), d.tolerance()).solve(f::apply, initial, times);
+      double[][][] clean = d.generator() == DataSettings.Generator.REFERENCE
+          ? new ReferenceOde(d.tolerance(), d.tolerance()).solve(f::apply, initial, times)
+          : integrate(system, integrator, initial, d);
       for (double[][] path : clean) {
         double[][] dxdt = f.apply(path);
         double[][] noisy = new double[path.length][dim];
@@ -47,5 +56,15 @@ final class DataGenerator {
     }
     int train = Math.max(1, Math.min(all.size() - 1, (int) Math.round(all.size() * d.trainFraction())));
     return new Dataset(List.copyOf(all.subList(0, train)), List.copyOf(all.subList(train, all.size())));
+  }
+
+  /** Trajectories by the descriptor's integrator at step dt, kept at the sampling times. */
+  private static double[][][] integrate(HamiltonianSystem system, Integrator integrator,
+      double[][] initial, DataSettings d) {
+    int perSample = (int) Math.rint(d.tEnd() / (d.samples() - 1) / d.dt());
+    try (TfGraph<TFloat64> g = TfGraph.create(TFloat64.class)) {
+      return new Simulator<>(g, system, integrator)
+          .run(initial, d.dt(), perSample * (d.samples() - 1), perSample, k -> {}).states();
+    }
   }
 }

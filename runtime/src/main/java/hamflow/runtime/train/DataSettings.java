@@ -24,6 +24,12 @@ public record DataSettings(
     @Param(value = "share of trajectories (the first ones) used for training; the rest test",
             defaultValue = "0.5", min = 0, max = 1, minExclusive = true, maxExclusive = true)
         double trainFraction,
+    @Param(value = "how trajectories are generated: reference (DOP853) or integrator (the "
+            + "descriptor's integrator with step dt)", defaultValue = "reference")
+        Generator generator,
+    @Param(value = "for generator integrator: the step; the sampling interval must be a "
+            + "multiple of it", defaultValue = "0.01", min = 0, minExclusive = true)
+        double dt,
     @Param(value = "relative and absolute tolerance of the reference solver (DOP853)",
             defaultValue = "1e-10", min = 0, minExclusive = true, max = 1e-3)
         double tolerance,
@@ -33,9 +39,19 @@ public record DataSettings(
     @Param(value = "for source fresh: states drawn per step (and test states)",
             defaultValue = "50", min = 1)
         int freshBatch) {
+  /** How generated trajectories are integrated. */
+  public enum Generator { REFERENCE, INTEGRATOR }
+
   public DataSettings {
     if (source == DataSource.FILE && file == null) {
       throw new IllegalArgumentException("source is file but no 'file:' is given");
+    }
+    if (generator == Generator.INTEGRATOR) {
+      double steps = tEnd / (samples - 1) / dt;
+      if (Math.abs(steps - Math.rint(steps)) > 1e-9 * steps) {
+        throw new IllegalArgumentException("with generator integrator the sampling interval "
+            + "t-end/(samples-1) = " + tEnd / (samples - 1) + " must be a multiple of dt = " + dt);
+      }
     }
     if (source != DataSource.FILE && file != null) {
       throw new IllegalArgumentException("'file:' is given but source is " 

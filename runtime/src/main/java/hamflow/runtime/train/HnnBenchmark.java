@@ -36,7 +36,8 @@ public final class HnnBenchmark {
 
   /** The spring task's training set (the example's data), for the spring configuration. */
   public static Dataset springData(HamiltonianSystem massSpring) {
-    DataSettings d = new DataSettings(DataSource.GENERATE, null, 50, 3.0, 30, 0.1, 0.5, 1e-10, 1.5, 50);
+    DataSettings d = new DataSettings(DataSource.GENERATE, null, 50, 3.0, 30, 0.1, 0.5,
+        DataSettings.Generator.REFERENCE, 0.01, 1e-10, 1.5, 50);
     return DataGenerator.generate(massSpring, d, 0);
   }
 
@@ -58,7 +59,8 @@ public final class HnnBenchmark {
 
   /** Seconds per training step of {@code model} on the full training set of {@code data}. */
   public static double secondsPerStep(Model model, Loss loss, Dataset data, int steps) {
-    DataSettings d = new DataSettings(DataSource.GENERATE, null, 2, 3.0, 30, 0, 0.5, 1e-10, 1.5, 50);
+    DataSettings d = new DataSettings(DataSource.GENERATE, null, 2, 3.0, 30, 0, 0.5,
+        DataSettings.Generator.REFERENCE, 0.01, 1e-10, 1.5, 50);
     TrainingSettings t = new TrainingSettings(steps, 1e-3, 1e-4, 0, steps, 0);
     try (TfGraph<TFloat32> g = TfGraph.create(TFloat32.class)) {
       Trainer<TFloat32> trainer = new Trainer<>(g, new Trainer.Setup("model", model, loss,

@@ -65,12 +65,12 @@ public final class TrainJob {
 
   private Path execute(Path dir, Path descriptorDir, boolean resume) throws IOException {
     HamiltonianSystem system = system().orElse(null);
-    Dataset data = data(system, descriptorDir);
+    Optional<Integrator> integrator =
+        Optional.ofNullable(d.integrator()).map(i -> i.create(Integrator.class));
+    Dataset data = data(system, descriptorDir, integrator.orElse(null));
     if (data != null) {
       TrainReport.writeData(dir.resolve("data.npz"), data);
     }
-    Optional<Integrator> integrator =
-        Optional.ofNullable(d.integrator()).map(i -> i.create(Integrator.class));
     Loss loss = d.loss().create(Loss.class);
     int n = system != null ? system.degreesOfFreedom() : data.dimension() / 2;
     Map<String, BoundPlugin> roles = new LinkedHashMap<>();
@@ -99,9 +99,9 @@ public final class TrainJob {
     return dir;
   }
 
-  private Dataset data(HamiltonianSystem system, Path descriptorDir) {
+  private Dataset data(HamiltonianSystem system, Path descriptorDir, Integrator integrator) {
     return switch (d.data().source()) {
-      case GENERATE -> DataGenerator.generate(system, d.data(), d.seed());
+      case GENERATE -> DataGenerator.generate(system, d.data(), d.seed(), integrator);
       case FILE -> DataFiles.load(descriptorDir.resolve(d.data().file()),
           system == null ? 0 : system.degreesOfFreedom(), d.data().trainFraction());
       case FRESH -> null;
