@@ -46,6 +46,9 @@ public final class PluginRegistry {
     PluginLoader.Result result = PluginLoader.load(directory);
     PluginRegistry registry = new PluginRegistry(result.plugins());
     registry.warnings.addAll(0, result.warnings());
+    // The runtime's own type: it rebuilds a trained model through this registry.
+    registry.add(new RegisteredFactory(Kind.SYSTEM,
+        new hamflow.runtime.train.LearnedHamiltonianFactory(registry), "hamflow-runtime"));
     return registry;
   }
 
