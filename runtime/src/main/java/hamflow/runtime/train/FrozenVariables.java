@@ -1,6 +1,7 @@
 package hamflow.runtime.train;
 
 import hamflow.api.model.ModelContext;
+import hamflow.runtime.tf.ForwardingContext;
 import hamflow.runtime.tf.Tensors;
 import hamflow.runtime.tf.TfGraph;
 import java.util.Map;
@@ -8,7 +9,6 @@ import java.util.random.RandomGenerator;
 import org.tensorflow.Operand;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
 /**
@@ -16,31 +16,18 @@ import org.tensorflow.types.family.TFloating;
  * trained model in another graph (export, simulating the learned Hamiltonian, evaluation in
  * float64) without variables, so the result is a plain function of its input.
  */
-public final class FrozenVariables<T extends TFloating> implements ModelContext<T> {
+public final class FrozenVariables<T extends TFloating> extends ForwardingContext<T>
+    implements ModelContext<T> {
   private final TfGraph<T> g;
   private final Map<String, double[]> values;
   private final String prefix;
 
   /** {@code values} by variable name; names are looked up as {@code prefix + name}. */
   public FrozenVariables(TfGraph<T> g, Map<String, double[]> values, String prefix) {
+    super(g);
     this.g = g;
     this.values = values;
     this.prefix = prefix;
-  }
-
-  @Override
-  public Ops tf() {
-    return g.tf();
-  }
-
-  @Override
-  public Class<T> dtype() {
-    return g.dtype();
-  }
-
-  @Override
-  public Operand<T> constant(double value) {
-    return g.constant(value);
   }
 
   @Override

@@ -7,6 +7,7 @@ import hamflow.api.loss.LossTarget;
 import hamflow.api.model.LearnedField;
 import hamflow.api.model.Model;
 import hamflow.api.system.HamiltonianSystem;
+import hamflow.runtime.tf.ForwardingContext;
 import hamflow.runtime.tf.SystemField;
 import hamflow.runtime.tf.Tensors;
 import hamflow.runtime.tf.TfGraph;
@@ -172,20 +173,9 @@ final class Trainer<T extends TFloating> {
   }
 
   private LossContext<T> context(LearnedField<T> field, Batch<T> b, int n) {
-    return new LossContext<>() {
-      @Override
-      public Ops tf() {
-        return g.tf();
-      }
-
-      @Override
-      public Class<T> dtype() {
-        return g.dtype();
-      }
-
-      @Override
-      public Operand<T> constant(double value) {
-        return g.constant(value);
+    class Context extends ForwardingContext<T> implements LossContext<T> {
+      Context() {
+        super(g);
       }
 
       @Override
@@ -217,6 +207,7 @@ final class Trainer<T extends TFloating> {
       public Optional<Integrator> integrator() {
         return s.integrator();
       }
-    };
+    }
+    return new Context();
   }
 }

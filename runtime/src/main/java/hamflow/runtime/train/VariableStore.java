@@ -1,6 +1,7 @@
 package hamflow.runtime.train;
 
 import hamflow.api.model.ModelContext;
+import hamflow.runtime.tf.ForwardingContext;
 import hamflow.runtime.tf.Tensors;
 import hamflow.runtime.tf.TfGraph;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import org.tensorflow.types.family.TFloating;
  * and assign op per variable for initialisation and checkpoint restore. The model's trainable
  * variables and the optimizer's slots both live here, so a checkpoint is the whole state.
  */
-final class VariableStore<T extends TFloating> implements ModelContext<T> {
+final class VariableStore<T extends TFloating> extends ForwardingContext<T>
+    implements ModelContext<T> {
   /** One variable: its handle, its read, and how to set it. */
   record Entry<T extends TFloating>(String name, long[] shape, double[] initial, boolean trainable,
       Operand<?> handle, Operand<T> read, Operand<T> feed, Op assign) {}
@@ -34,23 +36,9 @@ final class VariableStore<T extends TFloating> implements ModelContext<T> {
   private final Map<String, Entry<T>> entries = new LinkedHashMap<>();
 
   VariableStore(TfGraph<T> g, RandomGenerator random) {
+    super(g);
     this.g = g;
     this.random = random;
-  }
-
-  @Override
-  public Ops tf() {
-    return g.tf();
-  }
-
-  @Override
-  public Class<T> dtype() {
-    return g.dtype();
-  }
-
-  @Override
-  public Operand<T> constant(double value) {
-    return g.constant(value);
   }
 
   @Override
