@@ -12,6 +12,7 @@ module hamflow.api {
   exports hamflow.api.model;
   exports hamflow.api.loss;
   exports hamflow.api.nn;
+  exports hamflow.api.flow;
 
   uses hamflow.api.Plugin;
 }

@@ -28,6 +28,7 @@ module hamflow.runtime {
   exports hamflow.runtime.report;
   exports hamflow.runtime.train;
   exports hamflow.runtime.ode;
+  exports hamflow.runtime.flow;
 
   opens hamflow.runtime.cli to info.picocli;
   opens hamflow.runtime.experiment to com.google.guice;

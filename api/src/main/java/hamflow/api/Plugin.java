@@ -1,5 +1,6 @@
 package hamflow.api;
 
+import hamflow.api.flow.LayerFactory;
 import hamflow.api.integrate.IntegratorFactory;
 import hamflow.api.loss.LossFactory;
 import hamflow.api.model.ModelFactory;
@@ -38,6 +39,11 @@ public interface Plugin {
 
   /** Training objectives for models. */
   default List<LossFactory<?>> losses() {
+    return List.of();
+  }
+
+  /** Bijective (and symplectic) layers for flow stacks. */
+  default List<LayerFactory<?>> layers() {
     return List.of();
   }
 }

@@ -2,6 +2,7 @@ package hamflow.runtime.descriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -52,6 +53,151 @@ public final class Binder {
     R value = bindRecord(type, source.root(), "", resolved, false);
     throwIfProblems();
     return new Bound<>(value, resolved);
+  }
+
+  /** One element of a bound list of plugin sections ({@link #bindList}). */
+  public sealed interface ListElement permits ListSection, ListRepeat {}
+
+  /** A section {@code {type: ..., ...}} at {@code path}, resolved and bound. */
+  public record ListSection(String path, BoundPlugin plugin) implements ListElement {}
+
+  /** A block {@code {repeat: N, <field>: [...]}} at {@code path}: its elements, N times in a row. */
+  public record ListRepeat(String path, int times, List<ListElement> body) implements ListElement {}
+
+  /** A bound list of plugin sections with its resolved tree (defaults filled in). */
+  public record BoundList(List<ListElement> elements, ArrayNode resolved) {
+    /** The sections in order, blocks expanded: a section repeated N times appears N times. */
+    public List<ListSection> expanded() {
+      List<ListSection> out = new ArrayList<>();
+      expand(elements, out);
+      return List.copyOf(out);
+    }
+
+    private static void expand(List<ListElement> elements, List<ListSection> out) {
+      for (ListElement e : elements) {
+        if (e instanceof ListSection s) {
+          out.add(s);
+        } else if (e instanceof ListRepeat r) {
+          for (int i = 0; i < r.times(); i++) {
+            expand(r.body(), out);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Binds the list at {@code path} (dotted, as in messages: {@code model.layers}; empty for a
+   * file that is the list itself) whose elements are sections of {@code kind}, each
+   * {@code {type: ..., <parameters>}}, or blocks {@code {repeat: N, <field>: [...]}} (nested
+   * freely), where {@code <field>} is the list's own name ({@code layers}). Problems are
+   * reported with their path ({@code model.layers[1].layers[0].width}) and line and collected
+   * with the others; call {@link #throwIfProblems()} when every part of the file is bound.
+   * Elements with problems are left out of the result.
+   */
+  public BoundList bindList(Kind kind, String path) {
+    ArrayNode resolved = JsonNodeFactory.instance.arrayNode();
+    JsonNode node = at(path);
+    if (node == null) {
+      report(path, "missing required field '" + lastName(path) + "' (a list of " + kind.label()
+          + " sections)");
+      return new BoundList(List.of(), resolved);
+    }
+    return new BoundList(bindListNode(kind, node, path, lastName(path), resolved), resolved);
+  }
+
+  private List<ListElement> bindListNode(
+      Kind kind, JsonNode node, String path, String field, ArrayNode resolved) {
+    List<ListElement> elements = new ArrayList<>();
+    if (!node.isArray() || node.isEmpty()) {
+      report(path, "expected a non-empty list of " + kind.label() + " sections (each with 'type:', "
+          + "or a block with 'repeat:' and '" + field + ":'), got "
+          + (node.isArray() ? "an empty list" : show(node)));
+      return elements;
+    }
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode element = node.get(i);
+      String at = path + "[" + i + "]";
+      if (element.isObject() && element.has("repeat")) {
+        ListRepeat block = bindRepeat(kind, element, at, field, resolved.addObject());
+        if (block != null) {
+          elements.add(block);
+        }
+        continue;
+      }
+      Record bound = bindSlot(kind, element, at, resolved.addObject());
+      if (bound instanceof BoundPlugin plugin) {
+        elements.add(new ListSection(at, plugin));
+      }
+    }
+    return elements;
+  }
+
+  private ListRepeat bindRepeat(
+      Kind kind, JsonNode node, String at, String field, ObjectNode resolved) {
+    boolean ok = true;
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (name.equals("type")) {
+        report(join(at, name), "a section is either a " + kind.label() + " (with 'type:') or a "
+            + "block (with 'repeat:' and '" + field + ":'), not both");
+        ok = false;
+      } else if (!name.equals("repeat") && !name.equals(field)) {
+        report(join(at, name), "unknown field '" + name + "' in a repeat block; valid fields: "
+            + "repeat, " + field);
+        ok = false;
+      }
+    }
+    JsonNode times = node.get("repeat");
+    int n = 0;
+    if (!times.isIntegralNumber() || !times.canConvertToInt() || times.intValue() < 1) {
+      report(join(at, "repeat"), "expected a positive integer (how many times the block's "
+          + field + " follow one another), got " + show(times));
+      ok = false;
+    } else {
+      n = times.intValue();
+      resolved.put("repeat", n);
+    }
+    JsonNode body = node.get(field);
+    List<ListElement> elements = List.of();
+    if (body == null) {
+      report(join(at, field), "missing required field '" + field + "' (the " + kind.label()
+          + " sections to repeat)");
+      ok = false;
+    } else {
+      int before = problems.size();
+      elements = bindListNode(kind, body, join(at, field), field, resolved.putArray(field));
+      ok &= problems.size() == before;
+    }
+    return ok ? new ListRepeat(at, n, List.copyOf(elements)) : null;
+  }
+
+  /** The node at a dotted path such as {@code model.layers} or {@code stack[2].layers}. */
+  private JsonNode at(String path) {
+    JsonNode node = source.root();
+    if (path.isEmpty()) {
+      return node;
+    }
+    for (String part : path.split("\\.")) {
+      int bracket = part.indexOf('[');
+      String name = bracket < 0 ? part : part.substring(0, bracket);
+      node = name.isEmpty() ? node : node.get(name);
+      for (int b = bracket; node != null && b >= 0; b = part.indexOf('[', b + 1)) {
+        int index = Integer.parseInt(part.substring(b + 1, part.indexOf(']', b)));
+        node = node.get(index);
+      }
+      if (node == null) {
+        return null;
+      }
+    }
+    return node.isMissingNode() ? null : node;
+  }
+
+  private static String lastName(String path) {
+    String last = path.substring(path.lastIndexOf('.') + 1);
+    int bracket = last.indexOf('[');
+    last = bracket < 0 ? last : last.substring(0, bracket);
+    return last.isEmpty() ? "layers" : last;
   }
 
   /** Records a problem found after binding (e.g. an incompatible pair of plugins). */

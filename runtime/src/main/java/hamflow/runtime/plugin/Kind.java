@@ -10,7 +10,8 @@ public enum Kind {
   SYSTEM("system", Plugin::systems),
   INTEGRATOR("integrator", Plugin::integrators),
   MODEL("model", Plugin::models),
-  LOSS("loss", Plugin::losses);
+  LOSS("loss", Plugin::losses),
+  LAYER("layer", Plugin::layers);
 
   private final String label;
   private final Function<Plugin, List<? extends Factory<?, ?>>> getter;

@@ -1,0 +1,11 @@
+package hamflow.it.flow;
+
+import hamflow.api.flow.BijectiveLayer;
+
+/** How a layer's author runs the contract: extend {@link LayerContract}, return the layer. */
+class ThirdPartyLayerContractTest extends LayerContract {
+  @Override
+  protected BijectiveLayer layer() {
+    return new TestLayers.Translation();
+  }
+}

@@ -1,0 +1,43 @@
+package hamflow.runtime.flow;
+
+import hamflow.api.model.ModelContext;
+import java.util.random.RandomGenerator;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TFloating;
+
+/** A model context that names every variable {@code prefix + name}; all else is delegated. */
+final class PrefixedContext<T extends TFloating> implements ModelContext<T> {
+  private final ModelContext<T> g;
+  private final String prefix;
+
+  PrefixedContext(ModelContext<T> g, String prefix) {
+    this.g = g;
+    this.prefix = prefix;
+  }
+
+  @Override
+  public Ops tf() {
+    return g.tf();
+  }
+
+  @Override
+  public Class<T> dtype() {
+    return g.dtype();
+  }
+
+  @Override
+  public Operand<T> constant(double value) {
+    return g.constant(value);
+  }
+
+  @Override
+  public Operand<T> variable(String name, double[] initial, long... shape) {
+    return g.variable(prefix + name, initial, shape);
+  }
+
+  @Override
+  public RandomGenerator random() {
+    return g.random();
+  }
+}
