@@ -26,6 +26,7 @@ module hamflow.runtime {
   exports hamflow.runtime.simulate;
   exports hamflow.runtime.tf;
   exports hamflow.runtime.report;
+  exports hamflow.runtime.analysis;
   exports hamflow.runtime.train;
   exports hamflow.runtime.ode;
   exports hamflow.runtime.flow;

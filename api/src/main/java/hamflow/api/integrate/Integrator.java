@@ -25,6 +25,15 @@ public interface Integrator {
    */
   boolean requiresSeparable();
 
+  /**
+   * Whether the step draws random numbers (a thermostat's noise), so that it is a Markov kernel
+   * rather than a deterministic map. Deterministic checks (convergence order, {@code JᵀΩJ = Ω},
+   * bounded energy error) do not apply to such a method; statistical ones do. False by default.
+   */
+  default boolean stochastic() {
+    return false;
+  }
+
   /** One step: {@code x(t) → x(t + dt)}. */
   <T extends TFloating> Operand<T> step(
       GraphContext<T> g, HamiltonianField<T> field, Operand<T> x, Operand<T> dt);

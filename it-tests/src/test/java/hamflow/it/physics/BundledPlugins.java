@@ -2,6 +2,7 @@ package hamflow.it.physics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hamflow.api.Factory;
 import hamflow.api.integrate.Integrator;
 import hamflow.api.system.HamiltonianSystem;
 import hamflow.runtime.descriptor.Binder;
@@ -27,6 +28,16 @@ final class BundledPlugins {
             .orElseThrow(() -> new AssertionError("no integrator '" + type + "' registered"));
     return Binder.createWithDefaults(factory, Integrator.class)
         .orElseThrow(() -> new AssertionError("integrator '" + type + "' has required parameters"));
+  }
+
+  /** The integrator registered as {@code type}, created from the given parameter record. */
+  @SuppressWarnings("unchecked")
+  static Integrator integrator(String type, Record parameters) {
+    RegisteredFactory factory =
+        REGISTRY.find(Kind.INTEGRATOR, type)
+            .orElseThrow(() -> new AssertionError("no integrator '" + type + "' registered"));
+    assertThat(parameters).isInstanceOf(factory.factory().parameters());
+    return ((Factory<Record, Integrator>) factory.factory()).create(parameters);
   }
 
   /** The system registered as {@code type}, with every parameter at its default. */

@@ -22,6 +22,13 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Experiment e = Experiment.load(file, main.registry(spec.commandLine().getErr()), false);
+    if (e.trainDescriptor() != null) {
+      var t = e.trainDescriptor();
+      spec.commandLine().getOut().printf("%s is valid: train '%s', model %s%s, loss %s%n", file,
+          t.name(), t.model().type(), t.baseline() == null ? "" : ", baseline " + t.baseline().type(),
+          t.loss().type());
+      return Main.OK;
+    }
     SimulateDescriptor d = e.descriptor();
     spec.commandLine().getOut().printf("%s is valid: %s '%s', system %s, integrator %s%n",
         file, d.job(), d.name(), d.system().type(), d.integrator().type());

@@ -1,10 +1,10 @@
 package hamflow.runtime.experiment;
 
-import hamflow.api.integrate.Integrator;
 import hamflow.api.loss.Loss;
 import hamflow.api.loss.LossTarget;
 import hamflow.runtime.descriptor.Binder;
 import hamflow.runtime.train.DataSource;
+import hamflow.runtime.train.TrainJob;
 import hamflow.runtime.train.TrainDescriptor;
 
 /** Checks across the sections of a train descriptor, reported with their paths before any work. */
@@ -34,9 +34,8 @@ final class TrainChecks {
     if (d.evaluation().rollout() != null && d.integrator() == null) {
       binder.report("evaluation.rollout", "a rollout needs an 'integrator:' section");
     }
-    if (d.integrator() != null) {
-      d.integrator().create(Integrator.class);
-    }
+    binder.throwIfProblems();
+    TrainJob.checkBuild(d).ifPresent(message -> binder.report("loss.type", message));
     binder.throwIfProblems();
   }
 }

@@ -27,4 +27,34 @@ public final class Plots {
     }
     BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
   }
+
+  /**
+   * A scatter chart of small dots, one series per row of {@code xs}/{@code ys} (e.g. the points
+   * of a Poincaré section per trajectory); empty rows are left out of the chart.
+   */
+  public static void scatter(
+      Path png, String title, String xLabel, String yLabel, double[][] xs, double[][] ys,
+      String seriesPrefix) throws IOException {
+    XYChart chart =
+        new XYChartBuilder().width(800).height(800).title(title).xAxisTitle(xLabel)
+            .yAxisTitle(yLabel).build();
+    chart.getStyler().setLegendVisible(xs.length <= 10);
+    chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    chart.getStyler().setMarkerSize(3);
+    boolean any = false;
+    for (int i = 0; i < xs.length; i++) {
+      if (xs[i].length > 0) {
+        chart.addSeries(seriesPrefix + " " + (i + 1), xs[i], ys[i]).setMarker(SeriesMarkers.CIRCLE);
+        any = true;
+      }
+    }
+    if (!any) {
+      // XChart cannot draw a chart without data: an empty, labelled chart says "no points".
+      chart.setTitle(title + ": no points");
+      chart.addSeries("no points", new double[] {0}, new double[] {0})
+          .setMarker(SeriesMarkers.NONE);
+    }
+    BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+  }
 }

@@ -1,6 +1,8 @@
 package hamflow.runtime.simulate;
 
 import hamflow.api.Param;
+import hamflow.runtime.analysis.Analyses;
+import hamflow.runtime.analysis.Equilibrium;
 import hamflow.runtime.descriptor.BoundPlugin;
 import hamflow.runtime.descriptor.Slot;
 import hamflow.runtime.plugin.Kind;
@@ -14,11 +16,24 @@ public record SimulateDescriptor(
     @Param(value = "seed of the initial-state sampler", defaultValue = "0") long seed,
     @Slot(Kind.SYSTEM) BoundPlugin system,
     @Slot(Kind.INTEGRATOR) BoundPlugin integrator,
-    SimulationSettings simulation) {
+    SimulationSettings simulation,
+    @Param(value = "analyses of the trajectories (poincare, normal-modes, equilibrium); none"
+            + " when left out",
+            defaultValue = Param.NONE)
+        Analyses analyses) {
   public SimulateDescriptor {
     if (!name.matches("[A-Za-z0-9._-]+")) {
       throw new IllegalArgumentException(
           "name '" + name + "' may hold only letters, digits, '.', '_' and '-' (it names the run folder)");
+    }
+    if (analyses != null && analyses.equilibrium() != null) {
+      int samples = Equilibrium.samples(analyses.equilibrium(), simulation.keptStates());
+      if (samples < analyses.equilibrium().batches()) {
+        throw new IllegalArgumentException("analyses.equilibrium: only " + samples
+            + " kept states per trajectory after the burn-in, fewer than batches = "
+            + analyses.equilibrium().batches() + "; run more steps, keep more states (smaller"
+            + " keep-every) or use fewer batches");
+      }
     }
   }
 }

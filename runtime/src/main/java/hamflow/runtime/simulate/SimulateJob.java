@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import hamflow.api.integrate.Integrator;
 import hamflow.api.system.HamiltonianSystem;
+import hamflow.runtime.descriptor.InvalidDescriptorException;
+import hamflow.runtime.descriptor.Problem;
 import hamflow.runtime.report.NpzWriter;
 import hamflow.runtime.report.Plots;
 import hamflow.runtime.report.RunFolder;
@@ -16,6 +18,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
@@ -82,9 +85,25 @@ public final class SimulateJob {
         .run(initialStates(), s.dt(), s.steps(), s.keepEvery(), progress);
   }
 
+  /**
+   * Checks what binding alone cannot: that the analyses name coordinates the system has.
+   *
+   * @throws InvalidDescriptorException listing the problems
+   */
+  public void checkAnalyses() {
+    if (descriptor.analyses() == null) {
+      return;
+    }
+    List<Problem> problems = descriptor.analyses().problems(system.degreesOfFreedom());
+    if (!problems.isEmpty()) {
+      throw new InvalidDescriptorException("descriptor '" + descriptor.name() + "'", problems);
+    }
+  }
+
   /** Simulates and writes the run into {@code folder}, then moves it into place. */
   public Path run(RunFolder folder) throws IOException {
     try {
+      checkAnalyses(); // before the simulation, which may be long
       Trajectories t = simulate();
       write(folder, t);
       return folder.commit();
@@ -98,8 +117,18 @@ public final class SimulateJob {
     new YAMLMapper().writeValue(folder.file("descriptor.yaml").toFile(), resolved);
     writeNpz(folder.file("trajectories.npz"), t);
     writeCsv(folder.file("trajectories.csv"), t);
-    writeMetrics(folder.file("metrics.json"), t);
+    ObjectNode metrics = metrics(t);
+    if (descriptor.analyses() != null) {
+      descriptor.analyses().run(system, t.times(), t.states(), folder, metrics, who());
+    }
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(folder.file("metrics.json").toFile(), metrics);
     writePlots(folder, t);
+  }
+
+  /** "system, integrator", for plot titles. */
+  private String who() {
+    return descriptor.system().type() + ", " + descriptor.integrator().type();
   }
 
   private void writeNpz(Path file, Trajectories t) throws IOException {
@@ -153,13 +182,15 @@ public final class SimulateJob {
     }
   }
 
-  private void writeMetrics(Path file, Trajectories t) throws IOException {
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = json.createObjectNode();
+  /** The run's figures; the analyses add theirs before {@code metrics.json} is written. */
+  private ObjectNode metrics(Trajectories t) {
+    ObjectNode root = new ObjectMapper().createObjectNode();
     SimulationSettings s = descriptor.simulation();
     root.put("system", descriptor.system().type());
     root.put("integrator", descriptor.integrator().type());
     root.put("symplectic", integrator.symplectic());
+    // A thermostat exchanges energy with its bath: its "energy drift" is physics, not error.
+    root.put("stochastic", integrator.stochastic());
     root.put("order", integrator.order());
     root.put("dt", s.dt());
     root.put("steps", s.steps());
@@ -173,7 +204,7 @@ public final class SimulateJob {
       q.put("relative_drift_max", Trajectories.maxRelativeDrift(values));
       q.put("relative_drift_final", Trajectories.finalRelativeDrift(values));
     });
-    json.writeValue(file.toFile(), root);
+    return root;
   }
 
   private void writePlots(RunFolder folder, Trajectories t) throws IOException {
@@ -198,7 +229,7 @@ public final class SimulateJob {
         errors[i][k] = (t.energy()[i][k] - h0) / (h0 == 0 ? 1 : Math.abs(h0));
       }
     }
-    String who = descriptor.system().type() + ", " + descriptor.integrator().type();
+    String who = who();
     Plots.lines(folder.file("phase-portrait.png"), "Phase portrait (" + who + ")",
         dof == 1 ? "q" : "q1", dof == 1 ? "p" : "p1", qs, ps, "trajectory");
     Plots.lines(folder.file("energy.png"), "Energy (" + who + ")", "t", "H", times,

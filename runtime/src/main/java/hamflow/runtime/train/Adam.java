@@ -20,11 +20,14 @@ final class Adam<T extends TFloating> {
   static final double EPSILON = 1e-8;
 
   private final VariableStore<T> store;
+  private final VariableStore.Entry<T> step;
   private final double learningRate;
   private final double weightDecay;
 
-  Adam(VariableStore<T> store, double learningRate, double weightDecay) {
+  /** {@code step}: the store's step counter (a scalar slot), bumped by every update. */
+  Adam(VariableStore<T> store, VariableStore.Entry<T> step, double learningRate, double weightDecay) {
     this.store = store;
+    this.step = step;
     this.learningRate = learningRate;
     this.weightDecay = weightDecay;
   }
@@ -33,7 +36,6 @@ final class Adam<T extends TFloating> {
   Op minimize(Operand<T> loss) {
     Ops tf = store.tf();
     List<VariableStore.Entry<T>> vars = store.trainable();
-    VariableStore.Entry<T> step = store.slot("adam/step", new double[] {0});
     List<VariableStore.Entry<T>[]> slots = new ArrayList<>();
     for (VariableStore.Entry<T> v : vars) {
       int size = v.initial().length;

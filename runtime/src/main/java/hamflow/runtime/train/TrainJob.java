@@ -53,21 +53,61 @@ public final class TrainJob {
 
   /** Runs into a new folder. */
   public Path run(RunFolder folder, Path descriptorDir) throws IOException {
+    Inputs in;
+    try {
+      in = inputs(descriptorDir); // a bad data file fails here, before any folder appears
+    } catch (RuntimeException e) {
+      folder.discard();
+      throw e;
+    }
     Path dir = folder.commit(); // filled in place so that an interrupted run can be resumed
     new YAMLMapper().writeValue(dir.resolve("descriptor.yaml").toFile(), resolved);
-    return execute(dir, descriptorDir, false);
+    return execute(dir, in, false);
+  }
+
+  /**
+   * Builds the training graph of each model on stand-in data without running it, so a loss that
+   * cannot serve a model is reported as a descriptor problem. Returns the message, if any.
+   */
+  public static Optional<String> checkBuild(TrainDescriptor d) {
+    if (d.system() == null) {
+      return Optional.empty(); // the dimension comes from the data file, checked when loaded
+    }
+    HamiltonianSystem system = d.system().create(HamiltonianSystem.class);
+    Optional<Integrator> integrator =
+        Optional.ofNullable(d.integrator()).map(i -> i.create(Integrator.class));
+    try {
+      for (BoundPlugin m : d.baseline() == null ? java.util.List.of(d.model())
+          : java.util.List.of(d.model(), d.baseline())) {
+        Trainer.dryBuild(new Trainer.Setup(MODEL, m.create(Model.class), d.loss().create(Loss.class),
+            integrator, system, null, d.data(), d.training(), d.seed()), d.dtype(),
+            system.degreesOfFreedom());
+      }
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  /** What a run reads before training: the system, the integrator, the data. */
+  private record Inputs(HamiltonianSystem system, Optional<Integrator> integrator, Dataset data) {}
+
+  private Inputs inputs(Path descriptorDir) {
+    HamiltonianSystem system = system().orElse(null);
+    Optional<Integrator> integrator =
+        Optional.ofNullable(d.integrator()).map(i -> i.create(Integrator.class));
+    return new Inputs(system, integrator, data(system, descriptorDir, integrator.orElse(null)));
   }
 
   /** Continues the run in {@code dir} from its latest checkpoints, then rewrites its report. */
   public Path resume(Path dir, Path descriptorDir) throws IOException {
-    return execute(dir, descriptorDir, true);
+    return execute(dir, inputs(descriptorDir), true);
   }
 
-  private Path execute(Path dir, Path descriptorDir, boolean resume) throws IOException {
-    HamiltonianSystem system = system().orElse(null);
-    Optional<Integrator> integrator =
-        Optional.ofNullable(d.integrator()).map(i -> i.create(Integrator.class));
-    Dataset data = data(system, descriptorDir, integrator.orElse(null));
+  private Path execute(Path dir, Inputs in, boolean resume) throws IOException {
+    HamiltonianSystem system = in.system();
+    Optional<Integrator> integrator = in.integrator();
+    Dataset data = in.data();
     if (data != null) {
       TrainReport.writeData(dir.resolve("data.npz"), data);
     }

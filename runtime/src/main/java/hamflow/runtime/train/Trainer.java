@@ -21,8 +21,6 @@ import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.random.RandomUniform;
-import org.tensorflow.op.random.RandomUniformInt;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TFloating;
 
@@ -57,7 +55,10 @@ final class Trainer<T extends TFloating> {
    * Trains from step {@code start} (0, or a checkpoint's step with its {@code state}) to the
    * configured number of steps.
    */
+  static final String STEP = "adam/step";
+
   private VariableStore<T> store;
+  private VariableStore.Entry<T> step;
 
   /** Variable shapes by name, known once {@link #run} has built the graph. */
   Map<String, long[]> shapes() {
@@ -66,16 +67,10 @@ final class Trainer<T extends TFloating> {
 
   TrainingRun run(int start, Map<String, double[]> state, LossHistory history,
       IntConsumer progress, java.util.function.DoubleConsumer lossSink, Checkpointer checkpoints) {
-    store = new VariableStore<>(g, new SplittableRandom(s.seed()));
-    int n = s.dataSettings().source() == DataSource.FRESH || s.data() == null
-        ? s.system().degreesOfFreedom() : s.data().dimension() / 2;
-    LearnedField<T> field = s.model().build(store, n);
-    Batch<T> train = trainBatch(n);
-    Batch<T> test = testBatch(n);
-    Operand<T> trainLoss = s.loss().build(context(field, train, n));
-    Operand<T> testLoss = s.loss().build(context(field, test, n));
-    Op step = new Adam<>(store, s.training().learningRate(), s.training().weightDecay())
-        .minimize(trainLoss);
+    Graph<T> built = build();
+    Operand<T> trainLoss = built.trainLoss();
+    Operand<T> testLoss = built.testLoss();
+    Op update = built.update();
     Session session = g.session();
     if (state == null) {
       store.initialize(session);
@@ -90,7 +85,7 @@ final class Trainer<T extends TFloating> {
         begin = System.nanoTime(); // the first runs include TF's graph optimisation
       }
       boolean log = k % t.logEvery() == 0 || k == t.steps() - 1;
-      Session.Runner runner = session.runner().addTarget(step).fetch(trainLoss);
+      Session.Runner runner = session.runner().addTarget(update).fetch(trainLoss);
       if (log) {
         runner.fetch(testLoss);
       }
@@ -116,6 +111,47 @@ final class Trainer<T extends TFloating> {
     return new TrainingRun(s.role(), last, history, perStep);
   }
 
+  /** The ops of a training step. */
+  private record Graph<T extends TFloating>(Operand<T> trainLoss, Operand<T> testLoss, Op update) {}
+
+  /** Builds the model, the losses and the update; runs nothing. */
+  private Graph<T> build() {
+    store = new VariableStore<>(g, new SplittableRandom(s.seed()));
+    // The step counter lives with the variables (and checkpoints), so batches drawn from it are
+    // the same whether a run is resumed or not.
+    step = store.slot(STEP, new double[] {0});
+    int n = s.dataSettings().source() == DataSource.FRESH || s.data() == null
+        ? s.system().degreesOfFreedom() : s.data().dimension() / 2;
+    LearnedField<T> field = s.model().build(store, n);
+    Batch<T> train = trainBatch(n);
+    Batch<T> test = testBatch(n);
+    Operand<T> trainLoss = s.loss().build(context(field, train, n));
+    Operand<T> testLoss = s.loss().build(context(field, test, n));
+    Op update = new Adam<>(store, step, s.training().learningRate(), s.training().weightDecay())
+        .minimize(trainLoss);
+    return new Graph<>(trainLoss, testLoss, update);
+  }
+
+  /**
+   * Builds the training graph of {@code setup} on a tiny stand-in dataset, without running it,
+   * so that the plugins' own checks (a loss that cannot serve the model) fail before any work.
+   */
+  static void dryBuild(Setup setup, hamflow.runtime.tf.Precision precision, int n) {
+    double[] t = {0, 1, 2};
+    double[][] x = new double[3][2 * n];
+    Trajectory tr = new Trajectory(t, x, x);
+    Setup tiny = new Setup(setup.role(), setup.model(), setup.loss(), setup.integrator(),
+        setup.system(), new Dataset(java.util.List.of(tr), java.util.List.of(tr)),
+        setup.dataSettings(), setup.training(), setup.seed());
+    try (TfGraph<? extends TFloating> g = TfGraph.create(precision)) {
+      dryBuild(g, tiny);
+    }
+  }
+
+  private static <U extends TFloating> void dryBuild(TfGraph<U> g, Setup setup) {
+    new Trainer<>(g, setup).build();
+  }
+
   /** States and targets of a batch as graph operands. */
   private record Batch<T extends TFloating>(Operand<T> states, Operand<T> targets, double interval) {}
 
@@ -123,8 +159,8 @@ final class Trainer<T extends TFloating> {
     Ops tf = g.tf();
     if (s.dataSettings().source() == DataSource.FRESH) {
       // A new uniform batch every step; targets are the true field there.
-      Operand<T> u = tf.random.randomUniform(tf.constant(new long[] {s.dataSettings().freshBatch(), 2 * n}),
-          g.dtype(), RandomUniform.seed(s.seed()), RandomUniform.seed2(s.seed() + 1));
+      Operand<T> u = tf.random.statelessRandomUniform(
+          tf.constant(new long[] {s.dataSettings().freshBatch(), 2 * n}), stepSeed(1), g.dtype());
       Operand<T> x = tf.math.mul(g.constant(s.dataSettings().box()),
           tf.math.sub(tf.math.mul(g.constant(2.0), u), g.constant(1.0)));
       return new Batch<>(x, freshTargets(x), Double.NaN);
@@ -134,13 +170,19 @@ final class Trainer<T extends TFloating> {
     Operand<T> y = constant(ex.targets());
     int batch = s.training().batchSize();
     if (batch > 0 && batch < ex.size()) {
-      Operand<TInt64> idx = tf.random.randomUniformInt(tf.constant(new long[] {batch}),
-          tf.constant(0L), tf.constant((long) ex.size()),
-          RandomUniformInt.seed(s.seed()), RandomUniformInt.seed2(s.seed() + 2));
+      Operand<TInt64> idx = tf.random.statelessRandomUniformInt(tf.constant(new long[] {batch}),
+          stepSeed(2), tf.constant(0L), tf.constant((long) ex.size()));
       x = tf.gather(x, idx, tf.constant(0));
       y = tf.gather(y, idx, tf.constant(0));
     }
     return new Batch<>(x, y, interval());
+  }
+
+  /** A stateless seed {@code [seed·4 + stream, step]}: a fresh draw every step, reproducible. */
+  private Operand<TInt64> stepSeed(int stream) {
+    Ops tf = g.tf();
+    Operand<TInt64> k = tf.dtypes.cast(step.read(), TInt64.class);
+    return tf.stack(java.util.List.of(tf.constant(s.seed() * 4 + stream), k));
   }
 
   private Batch<T> testBatch(int n) {

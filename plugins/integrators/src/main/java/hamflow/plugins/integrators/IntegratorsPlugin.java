@@ -57,6 +57,15 @@ public final class IntegratorsPlugin implements Plugin {
             "Forest-Ruth, drift-first triple jump (order 4, symplectic, separable H)",
             new SplittingScheme(4, false,
                 new double[] {W1 / 2, (W1 + W0) / 2, (W0 + W1) / 2, W1 / 2},
-                new double[] {W1, W0, W1})));
+                new double[] {W1, W0, W1})),
+        IntegratorFactory.of(ImplicitMidpoint.TYPE,
+            "implicit midpoint, fixed-point iteration in the graph (order 2, symplectic, any H)",
+            FixedPointParameters.class, ImplicitMidpoint::new),
+        IntegratorFactory.of(GeneralizedLeapfrog.TYPE,
+            "Stormer-Verlet with implicit half-steps (order 2, symplectic, any H)",
+            FixedPointParameters.class, GeneralizedLeapfrog::new),
+        IntegratorFactory.of(LangevinBaoab.TYPE,
+            "Langevin thermostat, BAOAB splitting (weak order 2, stochastic, separable H)",
+            LangevinParameters.class, LangevinBaoab::new));
   }
 }

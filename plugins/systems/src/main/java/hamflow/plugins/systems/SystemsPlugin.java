@@ -15,6 +15,13 @@ public final class SystemsPlugin implements Plugin {
         DoubleWell.FACTORY,
         HenonHeiles.FACTORY,
         HarmonicChain.FACTORY,
-        Kepler.FACTORY);
+        Kepler.FACTORY,
+        DoublePendulum.FACTORY,
+        TwoBody.FACTORY,
+        ThreeBody.FACTORY,
+        Fput.FACTORY,
+        Toda.FACTORY,
+        CalogeroMoser.FACTORY,
+        CoulombGas.FACTORY);
   }
 }
