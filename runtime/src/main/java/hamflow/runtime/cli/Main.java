@@ -75,7 +75,8 @@ public final class Main implements Runnable {
       err.println("hamflow: error: " + e.getMessage());
       return BAD_INPUT;
     }
-    if (e instanceof hamflow.runtime.train.TrainingDivergedException) {
+    if (e instanceof hamflow.runtime.train.TrainingDivergedException
+        || e instanceof hamflow.runtime.simulate.SimulationFailedException) {
       err.println("hamflow: error: " + e.getMessage());
       return INTERNAL_FAILURE;
     }

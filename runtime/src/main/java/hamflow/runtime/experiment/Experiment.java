@@ -95,6 +95,12 @@ public final class Experiment {
           + d.system().type() + "' is not separable; integrators that work: "
           + (working.isEmpty() ? "none installed" : String.join(", ", working)));
     }
+    if (d.analyses() != null) {
+      // Coordinates named by analyses (poincare.plane: q3) must exist in the system.
+      for (Problem p : d.analyses().problems(system.degreesOfFreedom())) {
+        binder.report(p.path(), p.message());
+      }
+    }
     binder.throwIfProblems();
   }
 
