@@ -136,11 +136,11 @@ class AnalysesDescriptorTest {
         analyses:
           poincare: {plane: q3, plot: [q2, p5]}
         """);
-    Experiment experiment = Experiment.load(file, REGISTRY, false);
+    // Reported when the descriptor loads (so `hamflow validate` sees it), with paths and lines.
     Path out = dir.resolve("run");
-    assertThatThrownBy(() -> experiment.run(out, dir))
+    assertThatThrownBy(() -> Experiment.load(file, REGISTRY, false))
         .isInstanceOf(InvalidDescriptorException.class)
-        .hasMessageContaining("analyses.poincare.plane: the system has no coordinate 'q3' (n = 2)")
+        .hasMessageContaining("line 6, analyses.poincare.plane: the system has no coordinate 'q3' (n = 2)")
         .hasMessageContaining("analyses.poincare.plot[1]")
         .hasMessageContaining("valid: q1, q2, p1, p2");
     assertThat(out).doesNotExist();

@@ -1,6 +1,7 @@
 package hamflow.it.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import hamflow.plugins.systems.HarmonicChain;
 import hamflow.runtime.analysis.NormalModes;
@@ -29,7 +30,7 @@ class NormalModesTest {
   void modeEnergiesAddUpToTheHamiltonian() {
     HarmonicChain chain = chain();
     assertThat(NormalModes.frequencies(SITES, KAPPA))
-        .containsExactly(chain.normalModeFrequencies(), org.assertj.core.api.Assertions.within(1e-15));
+        .containsExactly(chain.normalModeFrequencies(), within(1e-15));
     SplittableRandom random = new SplittableRandom(3);
     double[][] initial = {chain.sampleInitialState(random), chain.sampleInitialState(random)};
     Trajectories t = PoincareSectionTest.simulate(chain, "leapfrog", initial, DT, 2000, 20);

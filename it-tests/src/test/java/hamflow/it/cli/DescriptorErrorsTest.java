@@ -134,10 +134,10 @@ class DescriptorErrorsTest {
 
   @Test
   void unknownJobListsTheJobs() throws IOException {
-    CliRun run = validate(VALID.replace("job: simulate", "job: train"));
+    CliRun run = validate(VALID.replace("job: simulate", "job: optimize"));
     assertThat(run.status()).isEqualTo(2);
-    assertThat(run.err()).contains("line 2, job").contains("unknown job 'train'")
-        .contains("simulate");
+    assertThat(run.err()).contains("line 2, job").contains("unknown job 'optimize'")
+        .contains("simulate, train");
   }
 
   @Test

@@ -96,6 +96,35 @@ class MlpGradientTest {
     }
   }
 
+  /**
+   * Training differentiates the field again (a loss on dH/dx). Both gradient paths must support
+   * that for every activation and agree: ∂(Σ|f|²)/∂x involves the second derivatives of H.
+   * (Fails today for softplus with autodiff: TF has no gradient for SoftplusGrad and the runtime
+   * registers only TanhGrad's, so such an HNN cannot be trained.)
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("activations")
+  void secondDerivativesAgreeBetweenClosedFormAndAutodiff(Activation activation) {
+    int n = 1;
+    SplittableRandom random = new SplittableRandom(13 + activation.ordinal());
+    Map<String, double[]> weights = randomMlp(random, "hnn", 2 * n, List.of(10, 10), 1, false);
+    double[][] states = randomStates(random, 6, 2 * n, 1.2);
+    String act = activation.name().toLowerCase(java.util.Locale.ROOT);
+    try (TfGraph<TFloat64> g = TfGraph.create(TFloat64.class)) {
+      Operand<TFloat64> x = g.placeholder();
+      LearnedField<TFloat64> a = model("hnn", "width: 10, activation: " + act
+          + ", gradient: closed-form").build(new FrozenVariables<>(g, weights, ""), n);
+      Operand<TFloat64> ga = g.gradient(g.tf().math.square(a.timeDerivative(x)), x);
+      LearnedField<TFloat64> b = model("hnn", "width: 10, activation: " + act
+          + ", gradient: autodiff").build(new FrozenVariables<>(g, weights, ""), n);
+      Operand<TFloat64> gb = g.gradient(g.tf().math.square(b.timeDerivative(x)), x);
+      List<double[]> r = Eval.run(g, x, states, ga, gb);
+      assertThat(Runs.maxAbs(r.get(0))).isGreaterThan(1e-2);
+      assertThat(Runs.maxAbsDiff(r.get(0), r.get(1)))
+          .isLessThan(TOL * Math.max(1, Runs.maxAbs(r.get(0))));
+    }
+  }
+
   static List<Activation> activations() {
     return List.of(Activation.values());
   }

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
  * sampling interval, unrolled in the graph, gradients through every step) learns the harmonic
  * oscillator from a handful of exact trajectories, and its learned H simulates like the truth.
  *
- * <p>Seen for seeds 0, 1, 3 (test loss first / last; rollout max distance; true-energy drift
- * along the learned path): 421, 0.075, 3.8%; 1050, 0.021, 2.5%; 2250, 0.036, 1.2%.
+ * <p>Seen for seeds 1 (the one used), 0 and 3 (test loss first / last; rollout max distance;
+ * true-energy drift along the learned path): 1082, 0.024, 1.8%; 200, 0.112, 5.6%; 837, 0.056,
+ * 2.6%. One hidden layer keeps the unrolled graph (and its build and optimisation) small.
  */
 class TrajectoryMatchingTest {
   private static final double START = 0.6;
@@ -47,9 +48,9 @@ class TrajectoryMatchingTest {
         integrator:
           type: %s
         training:
-          steps: 150
-          learning-rate: 1.0e-2
-          log-every: 10
+          steps: 300
+          learning-rate: 2.0e-2
+          log-every: 50
         evaluation:
           states: 5
           t-end: 10.0
@@ -65,7 +66,7 @@ class TrajectoryMatchingTest {
   @Test
   void separableHnnLearnsTheOscillatorFromNextStates() throws IOException {
     Path run = Runs.run(Runs.descriptor(dir, "tm.yaml",
-        descriptor("{type: separable-hnn, width: 16, depth: 2}", "leapfrog")), dir.resolve("run"));
+        descriptor("{type: separable-hnn, width: 32, depth: 1}", "leapfrog")), dir.resolve("run"));
     JsonNode m = Runs.metrics(run);
     List<String> losses = Files.readAllLines(run.resolve("loss.csv"));
     assertThat(losses.get(1)).startsWith("model,0,");
@@ -77,12 +78,12 @@ class TrajectoryMatchingTest {
         + "distance %.4f, true-energy drift %.4f%n", first, last, first / last, distance, drift);
 
     // A random H_θ misses the next state by O(interval · |field|) = O(0.1); a learned one by
-    // the field error times 0.1. Seen: factors 421 to 2250 over three seeds.
+    // the field error times 0.1. Seen: factors 200 to 1082 over three seeds.
     assertThat(first / last).as("first / final test loss").isGreaterThan(100);
 
     // Both paths use leapfrog at the same dt, so only the learned H separates them: a relative
     // frequency error δ drifts the phase by δ·t, a distance ≈ r·δ·t. Below 0.15 at r = 0.6 and
-    // t = 10 means δ < 2.5% (seen: 0.021, i.e. δ ≈ 0.4%).
+    // t = 10 means δ < 2.5% (seen: 0.024, i.e. δ ≈ 0.4%).
     assertThat(distance).isLessThan(0.15);
     // Leapfrog conserves H_θ (to O(dt²)); the true H along that path changes only as far as the
     // level sets of H_θ and H differ: a few % of field error moves r by a few %, H ∝ r² twice.

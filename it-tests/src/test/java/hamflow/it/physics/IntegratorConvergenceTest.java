@@ -124,7 +124,8 @@ class IntegratorConvergenceTest {
       table.append(String.format(Locale.ROOT, " N=%d diff=%.3e", n, error));
     }
     double order = slope(logDt, logError);
-    System.out.printf(Locale.ROOT, "[convergence] %-16s non-separable H, nominal %d measured %.3f%s%n",
+    System.out.printf(Locale.ROOT,
+        "[convergence] %-16s non-separable H, nominal %d measured %.3f%s%n",
         type, integrator.order(), order, table);
     assertThat(order).as("measured order of %s on a non-separable H", type)
         .isCloseTo(integrator.order(), within(ORDER_TOLERANCE));

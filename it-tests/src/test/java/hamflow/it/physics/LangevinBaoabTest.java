@@ -1,6 +1,7 @@
 package hamflow.it.physics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import hamflow.api.integrate.Integrator;
 import hamflow.api.system.HamiltonianSystem;
@@ -75,8 +76,7 @@ class LangevinBaoabTest {
     check("<p^2>/m", scale(a.pSquared(), 1 / MASS), KT, independent);
     check("k<q^2>", scale(a.qSquared(), SPRING), KT, independent);
     // For this H, p ∂H/∂p is p²/m and q ∂H/∂q is k q²: the analysis must agree with itself.
-    assertThat(a.pDHdp().mean()).isCloseTo(a.pSquared().mean() / MASS,
-        org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(a.pDHdp().mean()).isCloseTo(a.pSquared().mean() / MASS, within(1e-12));
     assertThat(r.overDof()).isEqualTo(a); // one degree of freedom: the mean over it is itself
   }
 

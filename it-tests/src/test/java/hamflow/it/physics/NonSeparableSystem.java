@@ -32,9 +32,10 @@ final class NonSeparableSystem implements HamiltonianSystem {
     Ops tf = g.tf();
     List<Operand<T>> c = columns(g, x);
     Operand<T> quadratic = tf.math.mul(g.constant(0.5), tf.sum(tf.math.square(x), tf.constant(1)));
+    Operand<T> q1p2 = tf.math.mul(tf.math.square(c.get(0)), tf.math.square(c.get(3)));
+    Operand<T> q2p1 = tf.math.mul(tf.math.square(c.get(1)), tf.math.square(c.get(2)));
     Operand<T> coupling = tf.math.add(
-        tf.math.mul(g.constant(0.5), tf.math.mul(tf.math.square(c.get(0)), tf.math.square(c.get(3)))),
-        tf.math.mul(g.constant(0.25), tf.math.mul(tf.math.square(c.get(1)), tf.math.square(c.get(2)))));
+        tf.math.mul(g.constant(0.5), q1p2), tf.math.mul(g.constant(0.25), q2p1));
     return tf.math.add(quadratic, tf.reshape(coupling, tf.constant(new int[] {-1})));
   }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import hamflow.api.system.HamiltonianSystem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleBiFunction;
 
 /**
@@ -58,7 +60,7 @@ public final class Equilibrium {
     int n = system.degreesOfFreedom();
     double[][][] used = new double[states.length][][];
     for (int i = 0; i < states.length; i++) {
-      used[i] = java.util.Arrays.copyOfRange(states[i], first, kept);
+      used[i] = Arrays.copyOfRange(states[i], first, kept);
     }
     double[][][] grad = FieldSamples.gradients(system, used);
     List<Averages> perDof = new ArrayList<>();
@@ -69,12 +71,13 @@ public final class Equilibrium {
           (x, gr) -> x[p] * x[p], (x, gr) -> x[q] * x[q]));
     }
     Averages overDof = averages(settings, used, grad,
-        (x, gr) -> meanOver(n, i -> x[n + i] * gr[n + i]), (x, gr) -> meanOver(n, i -> x[i] * gr[i]),
+        (x, gr) -> meanOver(n, i -> x[n + i] * gr[n + i]),
+        (x, gr) -> meanOver(n, i -> x[i] * gr[i]),
         (x, gr) -> meanOver(n, i -> x[n + i] * x[n + i]), (x, gr) -> meanOver(n, i -> x[i] * x[i]));
     return new Result(samples, states.length, List.copyOf(perDof), overDof);
   }
 
-  private static double meanOver(int n, java.util.function.IntToDoubleFunction f) {
+  private static double meanOver(int n, IntToDoubleFunction f) {
     double sum = 0;
     for (int i = 0; i < n; i++) {
       sum += f.applyAsDouble(i);

@@ -7,6 +7,7 @@ import org.tensorflow.TensorFlow;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.math.TanhGrad;
+import org.tensorflow.op.math.SoftplusGrad;
 import org.tensorflow.types.TFloat64;
 
 /**
@@ -34,6 +35,11 @@ public final class CustomGradients {
           Operand<?> g = gradInputs.get(0);
           return List.of(tanhGradByY(tf, op.y, op.dy, g), tanhGradByDy(tf, op.y, g));
         });
+    // SoftplusGrad(dy, x) = dy·σ(x): ∂/∂dy = σ(x), ∂/∂x = dy·σ(x)(1 − σ(x)). Needed when an HNN
+    // with softplus units differentiates its input gradient by autodiff.
+    TensorFlow.registerCustomGradient(
+        SoftplusGrad.Inputs.class,
+        (tf, op, gradInputs) -> softplusGradGradients(tf, op.gradients, op.features, gradInputs.get(0)));
     registered = true;
     selfTest();
   }
@@ -47,6 +53,15 @@ public final class CustomGradients {
   private static Operand<?> tanhGradByDy(Ops tf, Operand y, Operand g) {
     Operand one = tf.constantOfSameType(y, 1.0);
     return tf.math.mul(tf.math.sub(one, tf.math.square(y)), g);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static List<Operand<?>> softplusGradGradients(Ops tf, Operand dy, Operand x, Operand g) {
+    Operand s = tf.math.sigmoid(x);
+    Operand one = tf.constantOfSameType(x, 1.0);
+    Operand byDy = tf.math.mul(s, g);
+    Operand byX = tf.math.mul(tf.math.mul(dy, g), tf.math.mul(s, tf.math.sub(one, s)));
+    return List.of(byDy, byX);
   }
 
   /** Fails fast, at start-up, if a second derivative through tanh cannot be built. */
