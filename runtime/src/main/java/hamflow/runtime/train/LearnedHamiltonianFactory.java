@@ -1,20 +1,17 @@
 package hamflow.runtime.train;
 
 import hamflow.api.Param;
-import hamflow.api.integrate.HamiltonianField;
 import hamflow.api.model.Model;
 import hamflow.api.system.HamiltonianSystem;
 import hamflow.api.system.SystemFactory;
 import hamflow.runtime.descriptor.Binder;
 import hamflow.runtime.descriptor.SourceTree;
 import hamflow.runtime.plugin.PluginRegistry;
-import hamflow.runtime.tf.TfGraph;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.tensorflow.types.TFloat64;
 
 /**
  * The system type {@code learned-hamiltonian}: the H learned by a finished (or checkpointed)
@@ -92,13 +89,7 @@ public final class LearnedHamiltonianFactory implements SystemFactory<LearnedHam
       throw new UncheckedIOException(e);
     }
     int n = truth.degreesOfFreedom();
-    boolean separable;
-    try (TfGraph<TFloat64> probe = TfGraph.create(TFloat64.class)) {
-      separable = model.build(new FrozenVariables<>(probe, weights, ""), n).asHamiltonianField()
-          .map(HamiltonianField::separable).orElseThrow(() -> new IllegalArgumentException(
-              "the " + p.role() + " of run '" + p.run() + "' (" + section.type()
-                  + ") learns no Hamiltonian"));
-    }
-    return new LearnedSystem(model, n, weights, separable, truth::sampleInitialState);
+    return LearnedSystem.of(model, n, weights, truth::sampleInitialState,
+        "the " + p.role() + " of run '" + p.run() + "' (" + section.type() + ")");
   }
 }

@@ -1,5 +1,6 @@
 package hamflow.runtime.train;
 
+import hamflow.api.integrate.HamiltonianField;
 import hamflow.api.model.LearnedField;
 import hamflow.api.model.Model;
 import hamflow.api.system.HamiltonianSystem;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.family.TFloating;
 
 /**
@@ -26,7 +28,23 @@ public final class LearnedSystem implements HamiltonianSystem {
   private final Function<RandomGenerator, double[]> sampler;
   private final Map<GraphContext<?>, LearnedField<?>> built = new IdentityHashMap<>();
 
-  public LearnedSystem(Model model, int n, Map<String, double[]> weights, boolean separable,
+  /**
+   * The trained {@code model} as a system; {@code what} names it in the error raised when the
+   * model learns no Hamiltonian (a baseline). Whether it is separable is read from the model
+   * built once in a scratch graph.
+   */
+  public static LearnedSystem of(Model model, int n, Map<String, double[]> weights,
+      Function<RandomGenerator, double[]> sampler, String what) {
+    boolean separable;
+    try (TfGraph<TFloat64> probe = TfGraph.create(TFloat64.class)) {
+      separable = model.build(new FrozenVariables<>(probe, weights, ""), n).asHamiltonianField()
+          .map(HamiltonianField::separable).orElseThrow(() -> new IllegalArgumentException(
+              what + " learns no Hamiltonian"));
+    }
+    return new LearnedSystem(model, n, weights, separable, sampler);
+  }
+
+  private LearnedSystem(Model model, int n, Map<String, double[]> weights, boolean separable,
       Function<RandomGenerator, double[]> sampler) {
     this.model = model;
     this.n = n;

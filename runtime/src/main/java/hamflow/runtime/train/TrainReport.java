@@ -1,6 +1,5 @@
 package hamflow.runtime.train;
 
-import hamflow.api.integrate.HamiltonianField;
 import hamflow.api.integrate.Integrator;
 import hamflow.api.model.Model;
 import hamflow.api.system.HamiltonianSystem;
@@ -193,18 +192,12 @@ final class TrainReport {
     double[][] start = {r.start().stream().mapToDouble(Double::doubleValue).toArray()};
     Model model = models.get(TrainJob.MODEL);
     Map<String, double[]> weights = runs.get(TrainJob.MODEL).weights();
-    boolean separable;
-    try (TfGraph<TFloat64> probe = TfGraph.create(TFloat64.class)) {
-      separable = model.build(new FrozenVariables<>(probe, weights, ""), n).asHamiltonianField()
-          .map(HamiltonianField::separable).orElseThrow(() -> new IllegalArgumentException(
-              "evaluation.rollout simulates the learned H, but model '" + d.model().type()
-                  + "' learns no Hamiltonian"));
-    }
-    if (integrator.requiresSeparable() && !(separable && system.separable())) {
+    LearnedSystem learned = LearnedSystem.of(model, n, weights, system::sampleInitialState,
+        "evaluation.rollout simulates the learned H, but model '" + d.model().type() + "'");
+    if (integrator.requiresSeparable() && !(learned.separable() && system.separable())) {
       throw new IllegalArgumentException("integrator '" + d.integrator().type() + "' needs a "
           + "separable H for the rollout; use separable-hnn or a general integrator (rk4)");
     }
-    LearnedSystem learned = new LearnedSystem(model, n, weights, separable, system::sampleInitialState);
     Trajectories truth;
     Trajectories pred;
     try (TfGraph<TFloat64> g = TfGraph.create(TFloat64.class)) {
