@@ -13,6 +13,7 @@ module hamflow.api {
   exports hamflow.api.loss;
   exports hamflow.api.nn;
   exports hamflow.api.flow;
+  exports hamflow.api.objective;
 
   uses hamflow.api.Plugin;
 }

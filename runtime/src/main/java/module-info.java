@@ -30,10 +30,12 @@ module hamflow.runtime {
   exports hamflow.runtime.train;
   exports hamflow.runtime.ode;
   exports hamflow.runtime.flow;
+  exports hamflow.runtime.nct;
 
   opens hamflow.runtime.cli to info.picocli;
   opens hamflow.runtime.experiment to com.google.guice;
   opens hamflow.runtime.simulate to com.google.guice;
   opens hamflow.runtime.report to com.google.guice;
   opens hamflow.runtime.train to com.google.guice;
+  opens hamflow.runtime.nct to com.google.guice;
 }

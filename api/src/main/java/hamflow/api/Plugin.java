@@ -4,6 +4,7 @@ import hamflow.api.flow.LayerFactory;
 import hamflow.api.integrate.IntegratorFactory;
 import hamflow.api.loss.LossFactory;
 import hamflow.api.model.ModelFactory;
+import hamflow.api.objective.ObjectiveFactory;
 import hamflow.api.system.SystemFactory;
 import java.util.List;
 
@@ -44,6 +45,11 @@ public interface Plugin {
 
   /** Bijective (and symplectic) layers for flow stacks. */
   default List<LayerFactory<?>> layers() {
+    return List.of();
+  }
+
+  /** Objectives that flows ({@code job: flow}) are trained on. */
+  default List<ObjectiveFactory<?>> objectives() {
     return List.of();
   }
 }

@@ -27,4 +27,32 @@ public interface ModelContext<T extends TFloating> extends GraphContext<T> {
 
   /** The seeded generator for initial values. */
   RandomGenerator random();
+
+  /**
+   * Whether this graph is a training graph (layers such as zero-center then use batch
+   * statistics) or an evaluation graph (they use the stored running averages). Default: false,
+   * evaluation.
+   */
+  default boolean training() {
+    return false;
+  }
+
+  /**
+   * A running average of a batch statistic, shape {@code shape}, named {@code name} (unique
+   * within the model, like a variable; it is checkpointed but not trained). In a training graph
+   * ({@link #training()}) the runtime updates the stored value after every optimizer step as
+   * {@code stored ← momentum · stored + (1 − momentum) · batchValue} and this returns
+   * {@code batchValue}; in an evaluation graph it returns the stored value, initially
+   * {@code initial}. {@code batchValue} may be null in an evaluation graph.
+   *
+   * <p>The default, for contexts that do not train (contract tests, frozen exports), keeps the
+   * stored value as a constant-initialised variable.
+   */
+  default Operand<T> runningAverage(
+      String name, Operand<T> batchValue, double momentum, double[] initial, long... shape) {
+    if (training() && batchValue != null) {
+      return batchValue;
+    }
+    return variable(name, initial, shape);
+  }
 }

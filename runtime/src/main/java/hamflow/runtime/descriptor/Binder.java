@@ -263,6 +263,14 @@ public final class Binder {
   private Object bindValue(ParameterSpec spec, JsonNode value, String at, ObjectNode resolved) {
     Class<?> t = spec.type();
     String key = spec.name();
+    if (spec.slot().isPresent() && t == BoundList.class) {
+      // A list of sections ({@code layers:}) with repeat blocks, as bindList binds it.
+      int before = problems.size();
+      Kind kind = spec.slot().get().value();
+      List<ListElement> elements = bindListNode(kind, value, at, key, resolved.putArray(key));
+      return problems.size() == before
+          ? new BoundList(List.copyOf(elements), (ArrayNode) resolved.get(key)) : null;
+    }
     if (spec.slot().isPresent()) {
       ObjectNode child = resolved.putObject(key);
       return bindSlot(spec.slot().get().value(), value, at, child);

@@ -71,6 +71,9 @@ public record ParameterSpec(RecordComponent component, String name, Optional<Par
   /** "number", "integer", "list of numbers", "one of: float32, float64"… */
   public String typeName() {
     Class<?> t = type();
+    if (slot().isPresent() && t == Binder.BoundList.class) {
+      return "list of " + slot().get().value().label() + " sections (and repeat: blocks)";
+    }
     if (slot().isPresent()) {
       return slot().get().value().label() + " section (with 'type:')";
     }

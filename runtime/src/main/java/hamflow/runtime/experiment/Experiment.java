@@ -13,6 +13,10 @@ import hamflow.runtime.descriptor.SourceTree;
 import hamflow.runtime.plugin.PluginRegistry;
 import hamflow.runtime.plugin.RegisteredFactory;
 import hamflow.runtime.plugin.Kind;
+import hamflow.runtime.nct.FlowChecks;
+import hamflow.runtime.nct.FlowDescriptor;
+import hamflow.runtime.nct.FlowJob;
+import hamflow.runtime.nct.FlowModule;
 import hamflow.runtime.report.RunFolder;
 import hamflow.runtime.simulate.SimulateDescriptor;
 import hamflow.runtime.simulate.SimulateJob;
@@ -31,16 +35,19 @@ import java.util.Optional;
  */
 public final class Experiment {
   /** The jobs a descriptor's {@code job:} can name. */
-  public static final List<String> JOBS = List.of("simulate", "train");
+  public static final List<String> JOBS = List.of("simulate", "train", "flow");
 
   private final SimulateDescriptor descriptor;
   private final TrainDescriptor train;
+  private final FlowDescriptor flow;
   private final Injector injector;
   private final Path file;
 
-  private Experiment(SimulateDescriptor descriptor, TrainDescriptor train, Injector injector, Path file) {
+  private Experiment(SimulateDescriptor descriptor, TrainDescriptor train, FlowDescriptor flow,
+      Injector injector, Path file) {
     this.descriptor = descriptor;
     this.train = train;
+    this.flow = flow;
     this.injector = injector;
     this.file = file;
   }
@@ -54,18 +61,25 @@ public final class Experiment {
     SourceTree source = SourceTree.read(file);
     checkJob(source);
     Binder binder = new Binder(source, registry);
+    if (source.root().path("job").asText("simulate").equals("flow")) {
+      Binder.Bound<FlowDescriptor> bound = binder.bindRoot(FlowDescriptor.class);
+      FlowChecks.check(binder, bound.value());
+      Injector injector = Guice.createInjector(Stage.PRODUCTION,
+          new FlowModule(bound.value(), bound.resolved(), showProgress));
+      return new Experiment(null, null, bound.value(), injector, file);
+    }
     if (source.root().path("job").asText("simulate").equals("train")) {
       Binder.Bound<TrainDescriptor> bound = binder.bindRoot(TrainDescriptor.class);
       TrainChecks.check(binder, bound.value());
       Injector injector = Guice.createInjector(Stage.PRODUCTION,
           new TrainModule(bound.value(), bound.resolved(), showProgress));
-      return new Experiment(null, bound.value(), injector, file);
+      return new Experiment(null, bound.value(), null, injector, file);
     }
     Binder.Bound<SimulateDescriptor> bound = binder.bindRoot(SimulateDescriptor.class);
     Injector injector = Guice.createInjector(Stage.PRODUCTION,
         new SimulateModule(bound.value(), bound.resolved(), showProgress));
     checkCompatible(binder, registry, bound.value(), injector);
-    return new Experiment(bound.value(), null, injector, file);
+    return new Experiment(bound.value(), null, null, injector, file);
   }
 
   private static void checkJob(SourceTree source) {
@@ -116,7 +130,7 @@ public final class Experiment {
 
   /** The name of the experiment, whatever its job. */
   public String name() {
-    return train != null ? train.name() : descriptor.name();
+    return train != null ? train.name() : flow != null ? flow.name() : descriptor.name();
   }
 
   /** The job object graph, for callers (and tests) that want its pieces. */
@@ -130,6 +144,9 @@ public final class Experiment {
     if (train != null) {
       return injector.getInstance(TrainJob.class).run(folder, descriptorDir());
     }
+    if (flow != null) {
+      return injector.getInstance(FlowJob.class).run(folder, descriptorDir());
+    }
     return job().run(folder);
   }
 
@@ -138,8 +155,11 @@ public final class Experiment {
    * experiment was loaded from) from its latest checkpoints.
    */
   public Path resume(Path dir) throws IOException {
+    if (flow != null) {
+      return injector.getInstance(FlowJob.class).resume(dir, descriptorDir());
+    }
     if (train == null) {
-      throw new IllegalArgumentException("--resume continues train runs; " + dir
+      throw new IllegalArgumentException("--resume continues train and flow runs; " + dir
           + " holds a simulate run");
     }
     return injector.getInstance(TrainJob.class).resume(dir, descriptorDir());

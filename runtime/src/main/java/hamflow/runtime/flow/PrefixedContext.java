@@ -7,11 +7,11 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
 /** A model context that names every variable {@code prefix + name}; all else is delegated. */
-final class PrefixedContext<T extends TFloating> implements ModelContext<T> {
+public final class PrefixedContext<T extends TFloating> implements ModelContext<T> {
   private final ModelContext<T> g;
   private final String prefix;
 
-  PrefixedContext(ModelContext<T> g, String prefix) {
+  public PrefixedContext(ModelContext<T> g, String prefix) {
     this.g = g;
     this.prefix = prefix;
   }
@@ -39,5 +39,16 @@ final class PrefixedContext<T extends TFloating> implements ModelContext<T> {
   @Override
   public RandomGenerator random() {
     return g.random();
+  }
+
+  @Override
+  public boolean training() {
+    return g.training();
+  }
+
+  @Override
+  public Operand<T> runningAverage(
+      String name, Operand<T> batchValue, double momentum, double[] initial, long... shape) {
+    return g.runningAverage(prefix + name, batchValue, momentum, initial, shape);
   }
 }

@@ -11,7 +11,8 @@ public enum Kind {
   INTEGRATOR("integrator", Plugin::integrators),
   MODEL("model", Plugin::models),
   LOSS("loss", Plugin::losses),
-  LAYER("layer", Plugin::layers);
+  LAYER("layer", Plugin::layers),
+  OBJECTIVE("objective", Plugin::objectives);
 
   private final String label;
   private final Function<Plugin, List<? extends Factory<?, ?>>> getter;

@@ -14,7 +14,7 @@ import org.tensorflow.types.family.TFloating;
  * fused {@code ResourceApplyAdam} per variable, the step counter bumped after all of them, so a
  * training step is a single {@code Session.run} of {@link #minimize}'s op.
  */
-final class Adam<T extends TFloating> {
+public final class Adam<T extends TFloating> {
   static final double BETA1 = 0.9;
   static final double BETA2 = 0.999;
   static final double EPSILON = 1e-8;
@@ -25,7 +25,7 @@ final class Adam<T extends TFloating> {
   private final double weightDecay;
 
   /** {@code step}: the store's step counter (a scalar slot), bumped by every update. */
-  Adam(VariableStore<T> store, VariableStore.Entry<T> step, double learningRate, double weightDecay) {
+  public Adam(VariableStore<T> store, VariableStore.Entry<T> step, double learningRate, double weightDecay) {
     this.store = store;
     this.step = step;
     this.learningRate = learningRate;
@@ -33,7 +33,7 @@ final class Adam<T extends TFloating> {
   }
 
   /** The op that applies one update to every trainable variable of the store. */
-  Op minimize(Operand<T> loss) {
+  public Op minimize(Operand<T> loss) {
     Ops tf = store.tf();
     List<VariableStore.Entry<T>> vars = store.trainable();
     List<VariableStore.Entry<T>[]> slots = new ArrayList<>();

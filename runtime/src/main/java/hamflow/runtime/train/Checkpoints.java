@@ -21,21 +21,21 @@ import java.util.stream.Stream;
  * Written to a temporary name and moved into place, so a run killed mid-write leaves the
  * previous checkpoint intact.
  */
-final class Checkpoints {
+public final class Checkpoints {
   private static final String HISTORY = "_history";
 
   /** A saved state. */
-  record Saved(int step, Map<String, double[]> state, LossHistory history) {}
+  public record Saved(int step, Map<String, double[]> state, LossHistory history) {}
 
   private final Path dir;
   private final Map<String, long[]> shapes;
 
-  Checkpoints(Path runFolder, Map<String, long[]> shapes) {
+  public Checkpoints(Path runFolder, Map<String, long[]> shapes) {
     this.dir = runFolder.resolve("checkpoints");
     this.shapes = shapes;
   }
 
-  void save(String role, int step, Map<String, double[]> state, LossHistory history) {
+  public void save(String role, int step, Map<String, double[]> state, LossHistory history) {
     try {
       Files.createDirectories(dir);
       NpzWriter w = new NpzWriter();
@@ -56,7 +56,7 @@ final class Checkpoints {
   }
 
   /** The checkpoint of {@code role} with the highest step, if any. */
-  static Optional<Saved> latest(Path runFolder, String role) throws IOException {
+  public static Optional<Saved> latest(Path runFolder, String role) throws IOException {
     Path dir = runFolder.resolve("checkpoints");
     if (!Files.isDirectory(dir)) {
       return Optional.empty();

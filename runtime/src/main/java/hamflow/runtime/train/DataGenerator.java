@@ -17,7 +17,7 @@ import org.tensorflow.types.TFloat64;
  * system's seeded sampler, reference trajectories by DOP853 in float64, targets the exact field
  * at the clean states, then Gaussian noise on q and p; the first share of trajectories trains.
  */
-final class DataGenerator {
+public final class DataGenerator {
   private DataGenerator() {}
 
   static Dataset generate(HamiltonianSystem system, DataSettings d, long seed) {
@@ -25,7 +25,7 @@ final class DataGenerator {
   }
 
   /** {@code integrator} is used (and required) when {@code d.generator()} is INTEGRATOR. */
-  static Dataset generate(HamiltonianSystem system, DataSettings d, long seed, Integrator integrator) {
+  public static Dataset generate(HamiltonianSystem system, DataSettings d, long seed, Integrator integrator) {
     SplittableRandom random = new SplittableRandom(seed);
     int dim = 2 * system.degreesOfFreedom();
     double[][] initial = new double[d.trajectories()][];

@@ -7,7 +7,7 @@ import java.util.List;
 public final class LossHistory {
   private final List<double[]> rows = new ArrayList<>();
 
-  void add(int step, double train, double test) {
+  public void add(int step, double train, double test) {
     rows.add(new double[] {step, train, test});
   }
 
@@ -17,7 +17,7 @@ public final class LossHistory {
   }
 
   /** Rows recorded before {@code step}, kept when resuming from a checkpoint at {@code step}. */
-  LossHistory until(int step) {
+  public LossHistory until(int step) {
     LossHistory h = new LossHistory();
     rows.stream().filter(r -> r[0] < step).forEach(r -> h.rows.add(r));
     return h;

@@ -4,7 +4,7 @@ package hamflow.runtime.train;
 public final class TrainingDivergedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  TrainingDivergedException(String role, int step, double loss) {
+  public TrainingDivergedException(String role, int step, double loss) {
     super("training of the " + role + " diverged at step " + step + " (loss " + loss
         + "); try a smaller learning-rate, or float64");
   }

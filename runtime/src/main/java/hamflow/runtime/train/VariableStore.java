@@ -25,17 +25,17 @@ import org.tensorflow.types.family.TFloating;
  * and assign op per variable for initialisation and checkpoint restore. The model's trainable
  * variables and the optimizer's slots both live here, so a checkpoint is the whole state.
  */
-final class VariableStore<T extends TFloating> extends ForwardingContext<T>
+public final class VariableStore<T extends TFloating> extends ForwardingContext<T>
     implements ModelContext<T> {
   /** One variable: its handle, its read, and how to set it. */
-  record Entry<T extends TFloating>(String name, long[] shape, double[] initial, boolean trainable,
+  public record Entry<T extends TFloating>(String name, long[] shape, double[] initial, boolean trainable,
       Operand<?> handle, Operand<T> read, Operand<T> feed, Op assign) {}
 
   private final TfGraph<T> g;
   private final RandomGenerator random;
   private final Map<String, Entry<T>> entries = new LinkedHashMap<>();
 
-  VariableStore(TfGraph<T> g, RandomGenerator random) {
+  public VariableStore(TfGraph<T> g, RandomGenerator random) {
     super(g);
     this.g = g;
     this.random = random;
@@ -52,7 +52,7 @@ final class VariableStore<T extends TFloating> extends ForwardingContext<T>
   }
 
   /** A variable the optimizer does not train (its own slots, counters). */
-  Entry<T> slot(String name, double[] initial, long... shape) {
+  public Entry<T> slot(String name, double[] initial, long... shape) {
     return add(name, initial, shape, false);
   }
 
@@ -77,23 +77,23 @@ final class VariableStore<T extends TFloating> extends ForwardingContext<T>
     return e;
   }
 
-  List<Entry<T>> trainable() {
+  public List<Entry<T>> trainable() {
     return entries.values().stream().filter(Entry::trainable).toList();
   }
 
-  List<Entry<T>> all() {
+  public List<Entry<T>> all() {
     return List.copyOf(entries.values());
   }
 
   /** Sets every variable to its initial value. */
-  void initialize(Session session) {
+  public void initialize(Session session) {
     Map<String, double[]> values = new LinkedHashMap<>();
     entries.values().forEach(e -> values.put(e.name(), e.initial()));
     assign(session, values);
   }
 
   /** Sets the named variables (all of them must be given, shapes must match). */
-  void assign(Session session, Map<String, double[]> values) {
+  public void assign(Session session, Map<String, double[]> values) {
     List<Tensor> fed = new ArrayList<>();
     try {
       Session.Runner runner = session.runner();
@@ -114,7 +114,7 @@ final class VariableStore<T extends TFloating> extends ForwardingContext<T>
   }
 
   /** Every variable's current value, by name. */
-  Map<String, double[]> values(Session session) {
+  public Map<String, double[]> values(Session session) {
     Map<String, double[]> out = new LinkedHashMap<>();
     Session.Runner runner = session.runner();
     List<Entry<T>> list = all();
@@ -128,7 +128,7 @@ final class VariableStore<T extends TFloating> extends ForwardingContext<T>
   }
 
   /** The shapes, for checkpoint files. */
-  Map<String, long[]> shapes() {
+  public Map<String, long[]> shapes() {
     Map<String, long[]> out = new LinkedHashMap<>();
     entries.values().forEach(e -> out.put(e.name(), e.shape()));
     return out;

@@ -1,0 +1,59 @@
+package hamflow.plugins.losses;
+
+import hamflow.api.nn.Initializers;
+import hamflow.api.objective.ObjectiveContext;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * A latent density built into an objective's graph: sampling (reparametrised, so gradients
+ * reach learned frequencies) and the log-density of latent batches {@code [batch, 2n]}.
+ *
+ * <p>Both kinds are Gaussians with per-pair precision {@code λ_k} (the same for Q_k and P_k):
+ * {@code ln p(z) = Σ_k [ln(λ_k / 2π) − λ_k (Q_k² + P_k²)/2]}; λ = 1 for {@link
+ * PriorKind#GAUSSIAN}, λ_k = βω_k for {@link PriorKind#LATENT_HARMONIC}.
+ */
+final class Prior<T extends TFloating> {
+  /** The objective's variable holding ln ω, shape {@code [n]}. */
+  static final String LOG_OMEGA = "log-omega";
+
+  private final ObjectiveContext<T> c;
+  private final int n;
+  private final Operand<T> precision; // [2n]: λ_k for the Q's then again for the P's
+
+  private Prior(ObjectiveContext<T> c, Operand<T> precision) {
+    this.c = c;
+    this.n = c.degreesOfFreedom();
+    this.precision = precision;
+  }
+
+  static <T extends TFloating> Prior<T> build(ObjectiveContext<T> c, PriorKind kind, double beta) {
+    Ops tf = c.tf();
+    int n = c.degreesOfFreedom();
+    if (kind == PriorKind.GAUSSIAN) {
+      return new Prior<>(c, tf.fill(tf.constant(new long[] {2L * n}), c.constant(1.0)));
+    }
+    Operand<T> omega = tf.math.exp(c.variable(LOG_OMEGA, Initializers.zeros(n), n));
+    Operand<T> perPair = tf.math.mul(c.constant(beta), omega);
+    return new Prior<>(c, tf.concat(List.of(perPair, perPair), tf.constant(0)));
+  }
+
+  /** {@code batch} latent samples {@code [batch, 2n]}, fresh each training step. */
+  Operand<T> sample(long batch) {
+    Ops tf = c.tf();
+    return tf.math.mul(c.standardNormal(batch, 2L * n), tf.math.rsqrt(precision));
+  }
+
+  /** {@code ln p(z)} per example, {@code [batch]}. */
+  Operand<T> logDensity(Operand<T> z) {
+    Ops tf = c.tf();
+    Operand<T> quadratic = tf.reduceSum(tf.math.mul(precision, tf.math.square(z)),
+        tf.constant(1));
+    // Σ over the 2n coordinates of ½ ln(λ/2π) equals Σ_k ln(λ_k/2π) over the n pairs.
+    Operand<T> normalisation = tf.math.mul(c.constant(0.5), tf.reduceSum(
+        tf.math.log(tf.math.div(precision, c.constant(2 * Math.PI))), tf.constant(0)));
+    return tf.math.sub(normalisation, tf.math.mul(c.constant(0.5), quadratic));
+  }
+}

@@ -1,0 +1,11 @@
+package hamflow.runtime.nct;
+
+import hamflow.api.Param;
+
+/** The {@code evaluation:} section of a flow descriptor. */
+public record FlowEvaluationSettings(
+    @Param(value = "prior samples drawn to evaluate objectives without data (free-energy bound)",
+            defaultValue = "10000", min = 1)
+        int samples,
+    @Param(value = "test trajectories whose latent planes are plotted", defaultValue = "4", min = 0)
+        int plotted) {}

@@ -1,0 +1,224 @@
+package hamflow.runtime.nct;
+
+import hamflow.runtime.report.Plots;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a flow run learned, measured and drawn: the objective with trained and untrained weights;
+ * the learned frequencies against the system's normal modes and the correlation of
+ * {@code ∂Q_k/∂q} with the analytic mode shapes; the spread of latent actions along test
+ * trajectories beside that of the physical normal-mode actions; loss and latent-plane plots.
+ */
+final class FlowReport {
+  /** Central-difference step of the flow's Jacobian at the origin. */
+  private static final double JACOBIAN_STEP = 1e-5;
+
+  private final FlowTrainer.Setup s;
+  private final FlowEvaluationSettings e;
+  private final Path dir;
+
+  FlowReport(FlowTrainer.Setup setup, FlowEvaluationSettings evaluation, Path dir) {
+    this.s = setup;
+    this.e = evaluation;
+    this.dir = dir;
+  }
+
+  Map<String, Object> write(FlowTrainer.Outcome o) throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("steps", s.training().steps());
+    m.put("seconds-per-step", o.secondsPerStep());
+    m.put("trained", ObjectiveEvaluation.evaluate(s, o.weights(), e));
+    m.put("untrained", ObjectiveEvaluation.evaluate(s, o.initial(), e));
+    lossPlot(o);
+    Optional<NormalModeBasis> modes = s.system().flatMap(NormalModeBasis::of);
+    double[] logOmega = o.weights().get(FlowTrainer.OBJECTIVE + "log-omega");
+    if (modes.isPresent() && logOmega != null) {
+      m.put("frequencies", frequencies(modes.get(), logOmega, o));
+    }
+    if (s.data() != null && s.data().points() > 1) {
+      m.put("actions", actions(modes, o));
+    }
+    return m;
+  }
+
+  private void lossPlot(FlowTrainer.Outcome o) throws IOException {
+    List<double[]> rows = o.history().rows();
+    double[] step = rows.stream().mapToDouble(r -> r[0]).toArray();
+    double[] loss = rows.stream().mapToDouble(r -> r[1]).toArray();
+    Plots.lines(dir.resolve("loss.png"), "training objective", "step", "loss",
+        new double[][] {step}, new double[][] {loss}, "loss");
+  }
+
+  /**
+   * Learned against analytic frequencies, both sorted, and for each rank the |cosine| between
+   * row {@code ∂Q/∂q} of the latent coordinate with that frequency (at the origin) and the
+   * analytic mode row.
+   */
+  private Map<String, Object> frequencies(
+      NormalModeBasis modes, double[] logOmega, FlowTrainer.Outcome o) throws IOException {
+    int n = s.degreesOfFreedom();
+    double[] learned = Arrays.stream(logOmega).map(Math::exp).toArray();
+    Integer[] order = new Integer[n];
+    for (int k = 0; k < n; k++) {
+      order[k] = k;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(learned[a], learned[b]));
+    double[] sorted = new double[n];
+    double[] error = new double[n];
+    double[] trainedCorrelation = correlations(o.weights(), modes, order);
+    double[] untrainedCorrelation = correlations(o.initial(), modes, order);
+    for (int r = 0; r < n; r++) {
+      sorted[r] = learned[order[r]];
+      error[r] = Math.abs(sorted[r] - modes.omega()[r]) / modes.omega()[r];
+    }
+    double[] rank = new double[n];
+    Arrays.setAll(rank, r -> r + 1);
+    Plots.lines(dir.resolve("frequencies.png"), "latent frequencies (sorted) against the normal "
+            + "modes", "mode k", "omega", new double[][] {rank, rank},
+        new double[][] {modes.omega(), sorted}, "analytic / learned");
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("analytic", modes.omega());
+    f.put("learned", sorted);
+    f.put("relative-error", error);
+    f.put("max-relative-error", Arrays.stream(error).max().orElse(0));
+    f.put("mode-correlation", trainedCorrelation);
+    f.put("min-mode-correlation", Arrays.stream(trainedCorrelation).min().orElse(0));
+    f.put("untrained-min-mode-correlation", Arrays.stream(untrainedCorrelation).min().orElse(0));
+    return f;
+  }
+
+  private double[] correlations(Map<String, double[]> weights, NormalModeBasis modes,
+      Integer[] order) {
+    int n = s.degreesOfFreedom();
+    double[][] jac;
+    try (FrozenFlow flow = new FrozenFlow(s.stack(), weights, n)) {
+      jac = flow.jacobian(new double[2 * n], JACOBIAN_STEP);
+    }
+    double[] c = new double[n];
+    for (int r = 0; r < n; r++) {
+      double[] row = Arrays.copyOf(jac[order[r]], n); // ∂Q_k/∂q
+      c[r] = Math.abs(cosine(row, modes.qRows()[r]));
+    }
+    return c;
+  }
+
+  private static double cosine(double[] a, double[] b) {
+    double ab = 0;
+    double aa = 0;
+    double bb = 0;
+    for (int i = 0; i < a.length; i++) {
+      ab += a[i] * b[i];
+      aa += a[i] * a[i];
+      bb += b[i] * b[i];
+    }
+    return aa == 0 || bb == 0 ? 0 : ab / Math.sqrt(aa * bb);
+  }
+
+  /**
+   * Per latent pair k, the mean over test trajectories of {@code std_t(I_k)/mean_t(I_k)}, with
+   * trained and untrained weights, and the same for the physical normal-mode actions
+   * {@code J_k = (π_k² + ω_k² η_k²)/(2ω_k)} when the system has modes at the origin.
+   */
+  private Map<String, Object> actions(Optional<NormalModeBasis> modes, FlowTrainer.Outcome o)
+      throws IOException {
+    int n = s.degreesOfFreedom();
+    double[][][] test = s.data().test();
+    Map<String, Object> a = new LinkedHashMap<>();
+    double[] trained = latentSpread(o.weights(), test, true);
+    double[] untrained = latentSpread(o.initial(), test, false);
+    a.put("latent-spread", trained);
+    a.put("max-latent-spread", Arrays.stream(trained).max().orElse(0));
+    a.put("untrained-latent-spread", untrained);
+    a.put("untrained-max-latent-spread", Arrays.stream(untrained).max().orElse(0));
+    if (modes.isPresent()) {
+      NormalModeBasis b = modes.get();
+      double[][][] actions = new double[test.length][][];
+      for (int i = 0; i < test.length; i++) {
+        actions[i] = new double[test[i].length][n];
+        for (int t = 0; t < test[i].length; t++) {
+          for (int k = 0; k < n; k++) {
+            double eta = dot(b.qRows()[k], test[i][t], 0);
+            double pi = dot(b.pRows()[k], test[i][t], n);
+            double w = b.omega()[k];
+            actions[i][t][k] = (pi * pi + w * w * eta * eta) / (2 * w);
+          }
+        }
+      }
+      double[] physical = spread(actions, n);
+      a.put("normal-mode-spread", physical);
+      a.put("max-normal-mode-spread", Arrays.stream(physical).max().orElse(0));
+    }
+    return a;
+  }
+
+  private static double dot(double[] row, double[] x, int offset) {
+    double sum = 0;
+    for (int i = 0; i < row.length; i++) {
+      sum += row[i] * x[offset + i];
+    }
+    return sum;
+  }
+
+  /** Latent actions of the test trajectories; with {@code plot}, draws their latent planes. */
+  private double[] latentSpread(Map<String, double[]> weights, double[][][] test, boolean plot)
+      throws IOException {
+    int n = s.degreesOfFreedom();
+    double[][][] actions = new double[test.length][][];
+    double[][][] latent = new double[test.length][][];
+    try (FrozenFlow flow = new FrozenFlow(s.stack(), weights, n)) {
+      for (int i = 0; i < test.length; i++) {
+        latent[i] = flow.forward(test[i]);
+        actions[i] = new double[latent[i].length][n];
+        for (int t = 0; t < latent[i].length; t++) {
+          for (int k = 0; k < n; k++) {
+            double q = latent[i][t][k];
+            double p = latent[i][t][n + k];
+            actions[i][t][k] = (q * q + p * p) / 2;
+          }
+        }
+      }
+    }
+    if (plot) {
+      int shown = Math.min(e.plotted(), test.length);
+      for (int k = 0; k < Math.min(n, 3); k++) {
+        double[][] qs = new double[shown][];
+        double[][] ps = new double[shown][];
+        for (int i = 0; i < shown; i++) {
+          final int kk = k;
+          qs[i] = Arrays.stream(latent[i]).mapToDouble(z -> z[kk]).toArray();
+          ps[i] = Arrays.stream(latent[i]).mapToDouble(z -> z[n + kk]).toArray();
+        }
+        Plots.scatter(dir.resolve("latent-plane-" + (k + 1) + ".png"),
+            "latent plane " + (k + 1) + " along test trajectories", "Q" + (k + 1), "P" + (k + 1),
+            qs, ps, "trajectory");
+      }
+    }
+    return spread(actions, n);
+  }
+
+  /** Per k, the mean over trajectories of std_t / mean_t of {@code actions[i][t][k]}. */
+  private static double[] spread(double[][][] actions, int n) {
+    double[] out = new double[n];
+    for (double[][] path : actions) {
+      for (int k = 0; k < n; k++) {
+        double mean = 0;
+        for (double[] a : path) {
+          mean += a[k];
+        }
+        mean /= path.length;
+        double var = 0;
+        for (double[] a : path) {
+          var += (a[k] - mean) * (a[k] - mean);
+        }
+        out[k] += Math.sqrt(var / path.length) / Math.abs(mean) / actions.length;
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,172 @@
+package hamflow.runtime.nct;
+
+import hamflow.api.flow.BijectiveLayer;
+import hamflow.api.objective.FlowObjective;
+import hamflow.api.objective.ObjectiveData;
+import hamflow.api.system.HamiltonianSystem;
+import hamflow.runtime.flow.PrefixedContext;
+import hamflow.runtime.tf.TfGraph;
+import hamflow.runtime.tf.Tensors;
+import hamflow.runtime.train.Adam;
+import hamflow.runtime.train.LossHistory;
+import hamflow.runtime.train.TrainingDivergedException;
+import hamflow.runtime.train.VariableStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * Trains a flow in its own graph: the data as a graph constant with minibatches gathered in the
+ * graph, the objective, Adam, and one {@code Session.run} per step that fetches only the scalar
+ * loss (and the objective's reports on logged steps).
+ */
+final class FlowTrainer<T extends TFloating> {
+  static final String STEP = "adam/step";
+  static final String FLOW = "flow/";
+  static final String OBJECTIVE = "objective/";
+
+  /** What the trainer needs besides the graph. */
+  record Setup(BijectiveLayer stack, FlowObjective objective, Optional<HamiltonianSystem> system,
+      int degreesOfFreedom, FlowData data, FlowTrainingSettings training, long seed) {}
+
+  /** Called with the step just finished and the full variable state. */
+  interface Checkpointer {
+    void save(int step, Map<String, double[]> state, LossHistory history);
+  }
+
+  /** The weights after training, the history and the reports' names. */
+  record Outcome(Map<String, double[]> initial, Map<String, double[]> weights,
+      LossHistory history, List<String> reports, double secondsPerStep) {}
+
+  private final TfGraph<T> g;
+  private final Setup s;
+  private VariableStore<T> store;
+  private VariableStore.Entry<T> step;
+
+  FlowTrainer(TfGraph<T> g, Setup setup) {
+    this.g = g;
+    this.s = setup;
+  }
+
+  Map<String, long[]> shapes() {
+    return store.shapes();
+  }
+
+  /** The ops of a training step. */
+  private record Graph<T extends TFloating>(Operand<T> loss, Map<String, Operand<T>> reports,
+      List<Op> targets) {}
+
+  /** Builds the training graph; runs nothing. */
+  private Graph<T> build() {
+    store = new VariableStore<>(g, new SplittableRandom(s.seed()));
+    step = store.slot(STEP, new double[] {0});
+    TrainingVariables<T> vars = new TrainingVariables<>(store);
+    BijectiveLayer.Built<T> flow =
+        s.stack().build(new PrefixedContext<>(vars, FLOW), s.degreesOfFreedom());
+    Operand<TInt64> k = g.tf().dtypes.cast(step.read(), TInt64.class);
+    ObjectiveGraph<T> objective = new ObjectiveGraph<>(new PrefixedContext<>(vars, OBJECTIVE),
+        flow, s.degreesOfFreedom(), s.system(), this::batch, s.training().batchSize(), k,
+        s.seed());
+    Operand<T> loss = s.objective().build(objective);
+    List<Op> targets = new ArrayList<>();
+    targets.add(new Adam<>(store, step, s.training().learningRate(), 0).minimize(loss));
+    targets.addAll(vars.averageUpdates());
+    return new Graph<>(loss, objective.reports(), targets);
+  }
+
+  /** Builds the graph on the real setup without running it (descriptor checks). */
+  static void dryBuild(Setup setup, hamflow.runtime.tf.Precision precision) {
+    try (TfGraph<? extends TFloating> g = TfGraph.create(precision)) {
+      dryBuild(g, setup);
+    }
+  }
+
+  private static <U extends TFloating> void dryBuild(TfGraph<U> g, Setup setup) {
+    new FlowTrainer<>(g, setup).build();
+  }
+
+  private Operand<T> batch;
+
+  /** A minibatch of the training data, drawn anew each step; built once, on first use. */
+  private Operand<T> batch() {
+    if (batch != null || s.data() == null) {
+      return batch;
+    }
+    Ops tf = g.tf();
+    boolean trajectories = s.objective().data() == ObjectiveData.TRAJECTORIES;
+    Operand<T> all = trajectories ? Constants.of(g, s.data().train())
+        : Constants.of(g, FlowData.states(s.data().train()));
+    long size = trajectories ? s.data().train().length : FlowData.states(s.data().train()).length;
+    Operand<TInt64> seed = tf.stack(List.of(tf.constant(s.seed() * 1024 + 1),
+        tf.dtypes.cast(step.read(), TInt64.class)));
+    Operand<TInt64> idx = tf.random.statelessRandomUniformInt(
+        tf.constant(new long[] {s.training().batchSize()}), seed, tf.constant(0L),
+        tf.constant(size));
+    batch = tf.gather(all, idx, tf.constant(0));
+    return batch;
+  }
+
+  /**
+   * Trains from step {@code start} (0, or a checkpoint's step with its {@code state}) to the
+   * configured number of steps.
+   */
+  Outcome run(int start, Map<String, double[]> state, LossHistory history, IntConsumer progress,
+      java.util.function.DoubleConsumer lossSink, Checkpointer checkpoints) {
+    Graph<T> built = build();
+    Map<String, double[]> initial = new LinkedHashMap<>();
+    store.all().forEach(e -> initial.put(e.name(), e.initial()));
+    Session session = g.session();
+    if (state == null) {
+      store.initialize(session);
+    } else {
+      store.assign(session, state);
+    }
+    List<String> names = List.copyOf(built.reports().keySet());
+    FlowTrainingSettings t = s.training();
+    long begin = System.nanoTime();
+    int timed = Math.min(start + 5, t.steps() - 1); // first runs include TF's graph optimisation
+    for (int k = start; k < t.steps(); k++) {
+      if (k == timed) {
+        begin = System.nanoTime();
+      }
+      boolean log = k % t.logEvery() == 0 || k == t.steps() - 1;
+      Session.Runner runner = session.runner().fetch(built.loss());
+      built.targets().forEach(runner::addTarget);
+      if (log) {
+        names.forEach(name -> runner.fetch(built.reports().get(name)));
+      }
+      try (Result r = runner.run()) {
+        double loss = Tensors.flat(r.get(0))[0];
+        if (!Double.isFinite(loss)) {
+          throw new TrainingDivergedException("flow", k, loss);
+        }
+        lossSink.accept(loss);
+        if (log) {
+          double first = names.isEmpty() ? Double.NaN : Tensors.flat(r.get(1))[0];
+          history.add(k, loss, first);
+        }
+      }
+      progress.accept(1);
+      int done = k + 1;
+      if (t.checkpointEvery() > 0 && done % t.checkpointEvery() == 0 && done < t.steps()) {
+        checkpoints.save(done, store.values(session), history);
+      }
+    }
+    double perStep = (System.nanoTime() - begin) / 1e9 / Math.max(1, t.steps() - timed);
+    Map<String, double[]> last = store.values(session);
+    checkpoints.save(t.steps(), last, history);
+    return new Outcome(initial, last, history, names, perStep);
+  }
+}
