@@ -43,7 +43,8 @@ public interface ModelContext<T extends TFloating> extends GraphContext<T> {
    * ({@link #training()}) the runtime updates the stored value after every optimizer step as
    * {@code stored ← momentum · stored + (1 − momentum) · batchValue} and this returns
    * {@code batchValue}; in an evaluation graph it returns the stored value, initially
-   * {@code initial}. {@code batchValue} may be null in an evaluation graph.
+   * {@code initial}. With {@code batchValue} null it returns the stored value in either graph
+   * (and, in a training graph, does not update it).
    *
    * <p>The default, for contexts that do not train (contract tests, frozen exports), keeps the
    * stored value as a constant-initialised variable.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hamflow.it.flow.TestLayers.Broken;
 import hamflow.it.flow.TestLayers.Defect;
+import hamflow.testkit.LayerContract;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -2,6 +2,7 @@ package hamflow.it.flow;
 
 import hamflow.api.flow.BijectiveLayer;
 import hamflow.runtime.flow.FlowStack;
+import hamflow.testkit.LayerContract;
 
 /**
  * The contract on a stack mixing symplectic and non-symplectic layers at n = 4: the chain's

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hamflow.api.flow.BijectiveLayer;
 import hamflow.runtime.flow.FlowStack;
 import hamflow.runtime.plugin.RegisteredFactory;
+import hamflow.testkit.LayerContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hamflow.api.flow.BijectiveLayer;
 import hamflow.runtime.plugin.RegisteredFactory;
+import hamflow.testkit.LayerContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -46,7 +47,8 @@ class RegisteredLayersTest {
   void bundledLayersAreRegistered() {
     assertThat(FlowPlugins.layers()).extracting(RegisteredFactory::type).contains(
         "exchange", "symplectic-shear-p", "symplectic-shear-q", "linear-symplectic",
-        "additive-coupling", "affine-coupling", "diagonal-scaling");
+        "additive-coupling", "affine-coupling", "diagonal-scaling", "point-transformation",
+        "zero-center", "linear-symplectic-nak", "continuous-flow", "oscillator");
   }
 
   /**

@@ -21,6 +21,7 @@ import hamflow.runtime.flow.FlowStack;
 import hamflow.runtime.plugin.Kind;
 import hamflow.runtime.tf.Tensors;
 import hamflow.runtime.tf.TfGraph;
+import hamflow.testkit.LayerContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -8,4 +8,9 @@ public record FlowEvaluationSettings(
             defaultValue = "10000", min = 1)
         int samples,
     @Param(value = "test trajectories whose latent planes are plotted", defaultValue = "4", min = 0)
-        int plotted) {}
+        int plotted,
+    @Param(value = "inverse temperature of the data's Boltzmann density: when set, and the "
+            + "system is separable with n <= 2, the exact entropy (the least NLL any model can "
+            + "reach) is computed by quadrature beside the test NLL", defaultValue = Param.NONE,
+            min = 0, minExclusive = true)
+        Double referenceBeta) {}

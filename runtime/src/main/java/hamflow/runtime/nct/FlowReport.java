@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * What a flow run learned, measured and drawn: the objective with trained and untrained weights;
@@ -33,9 +34,20 @@ final class FlowReport {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("steps", s.training().steps());
     m.put("seconds-per-step", o.secondsPerStep());
-    m.put("trained", ObjectiveEvaluation.evaluate(s, o.weights(), e));
+    Map<String, Double> trained = ObjectiveEvaluation.evaluate(s, o.weights(), e);
+    m.put("trained", trained);
     m.put("untrained", ObjectiveEvaluation.evaluate(s, o.initial(), e));
     lossPlot(o);
+    if (e.referenceBeta() != null && s.system().isPresent() && s.data() != null) {
+      OptionalDouble exact = ExactEntropy.of(s.system().get(), e.referenceBeta(),
+          FlowData.states(s.data().test()));
+      if (exact.isPresent()) {
+        m.put("exact-entropy", exact.getAsDouble());
+        if (trained.containsKey("nll")) {
+          m.put("nll-excess", trained.get("nll") - exact.getAsDouble());
+        }
+      }
+    }
     Optional<NormalModeBasis> modes = s.system().flatMap(NormalModeBasis::of);
     double[] logOmega = o.weights().get(FlowTrainer.OBJECTIVE + "log-omega");
     if (modes.isPresent() && logOmega != null) {

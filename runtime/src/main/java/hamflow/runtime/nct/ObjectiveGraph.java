@@ -123,6 +123,7 @@ final class ObjectiveGraph<T extends TFloating> implements ObjectiveContext<T> {
     if (reports.containsKey(name)) {
       throw new IllegalStateException("objective reported '" + name + "' twice");
     }
-    reports.put(name, scalar);
+    // Its own op: a report may be the loss itself, and one run cannot fetch one output twice.
+    reports.put(name, tf().identity(scalar));
   }
 }

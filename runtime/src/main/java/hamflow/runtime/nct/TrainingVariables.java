@@ -44,6 +44,9 @@ final class TrainingVariables<T extends TFloating> extends ForwardingContext<T>
   public Operand<T> runningAverage(
       String name, Operand<T> batchValue, double momentum, double[] initial, long... shape) {
     VariableStore.Entry<T> stored = store.slot(name, initial, shape);
+    if (batchValue == null) {
+      return stored.read(); // a layer that needs the stored value (an inverse before forward)
+    }
     Ops tf = store.tf();
     Operand<T> next = tf.math.add(tf.math.mul(constant(momentum), stored.read()),
         tf.math.mul(constant(1 - momentum), tf.stopGradient(batchValue)));

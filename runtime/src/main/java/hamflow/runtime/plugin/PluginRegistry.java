@@ -49,6 +49,9 @@ public final class PluginRegistry {
     // The runtime's own type: it rebuilds a trained model through this registry.
     registry.add(new RegisteredFactory(Kind.SYSTEM,
         new hamflow.runtime.train.LearnedHamiltonianFactory(registry), "hamflow-runtime"));
+    // A layer that integrates with an integrator plugin, found through this registry.
+    registry.add(new RegisteredFactory(Kind.LAYER,
+        new hamflow.runtime.flow.ContinuousFlowFactory(registry), "hamflow-runtime"));
     return registry;
   }
 

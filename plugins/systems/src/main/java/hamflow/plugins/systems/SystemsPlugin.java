@@ -11,6 +11,7 @@ public final class SystemsPlugin implements Plugin {
     return List.of(
         HarmonicOscillator.FACTORY,
         MassSpring.FACTORY,
+        RingPotential.FACTORY,
         Pendulum.FACTORY,
         DoubleWell.FACTORY,
         HenonHeiles.FACTORY,

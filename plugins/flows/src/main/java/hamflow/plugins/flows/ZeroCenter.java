@@ -1,0 +1,84 @@
+package hamflow.plugins.flows;
+
+import hamflow.api.NoParameters;
+import hamflow.api.flow.BijectiveLayer;
+import hamflow.api.flow.LayerFactory;
+import hamflow.api.model.ModelContext;
+import hamflow.api.nn.Initializers;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * Centring of phase space, {@code z = x − μ − b}: μ the mean of the data over the batch (q and
+ * p alike, shape {@code [2n]}) and b a learned shift (variable {@code shift}, initially 0). A
+ * translation, so symplectic with log-det 0 (batch normalisation without the scaling, which
+ * would not be canonical).
+ *
+ * <p>In a training graph ({@link ModelContext#training()}) μ is the batch mean of the first
+ * batch the built layer is applied to (by {@code forward}), handed to
+ * {@link ModelContext#runningAverage} under the name {@code mean} with momentum 0.99; every
+ * later {@code forward} or {@code inverse} of that build uses the same μ, so {@code inverse}
+ * undoes {@code forward} exactly. In an evaluation graph, or when {@code inverse} comes first
+ * (no data batch to take a mean of), μ is the stored running average (initially 0). The batch
+ * mean is held constant under differentiation (as the running average is), so each example is
+ * translated independently and {@code ∂z/∂x = I} in both kinds of graph. Shapes:
+ * {@code [batch, 2n]} in and out.
+ */
+public final class ZeroCenter implements BijectiveLayer {
+
+  /** Name of the running average of the batch mean, shape {@code [2n]}. */
+  public static final String MEAN = "mean";
+
+  /** Momentum of the running average. */
+  public static final double MOMENTUM = 0.99;
+
+  /** Factory for {@code zero-center}. */
+  public static final LayerFactory<NoParameters> FACTORY = LayerFactory.of("zero-center",
+      "translation z = x - mean - b: batch mean while training, running average at evaluation "
+          + "(symplectic)",
+      NoParameters.class, p -> new ZeroCenter());
+
+  @Override
+  public boolean symplectic() {
+    return true;
+  }
+
+  @Override
+  public <T extends TFloating> Built<T> build(ModelContext<T> g, int n) {
+    Ops tf = g.tf();
+    int dim = 2 * n;
+    Operand<T> shift = g.variable("shift", Initializers.zeros(dim), dim);
+    return new Built<>() {
+      private Operand<T> offset; // μ + b, fixed by the first call: one running average per build
+
+      private Operand<T> offset(Operand<T> batch) {
+        if (offset == null) {
+          // A statistic, not a function of the example: without stopGradient an input gradient
+          // (∂H/∂x of a flow model) would couple the examples of a batch through −1/batch terms.
+          Operand<T> batchMean = batch == null || !g.training()
+              ? null
+              : tf.stopGradient(tf.math.mean(batch, tf.constant(0)));
+          Operand<T> mean = g.runningAverage(MEAN, batchMean, MOMENTUM, Initializers.zeros(dim), dim);
+          offset = tf.math.add(mean, shift);
+        }
+        return offset;
+      }
+
+      @Override
+      public Operand<T> forward(Operand<T> x) {
+        return tf.math.sub(x, offset(x));
+      }
+
+      @Override
+      public Operand<T> inverse(Operand<T> z) {
+        return tf.math.add(z, offset(null));
+      }
+
+      @Override
+      public Operand<T> logDetJacobian(Operand<T> x) {
+        return LayerOps.zerosPerExample(g, x);
+      }
+    };
+  }
+}
