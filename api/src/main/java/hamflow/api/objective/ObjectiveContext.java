@@ -22,6 +22,14 @@ public interface ObjectiveContext<T extends TFloating> extends ModelContext<T> {
    */
   BijectiveLayer.Built<T> flow();
 
+  /**
+   * The same flow (same variable values) with the gradients to its variables stopped: the
+   * loss's value through it is unchanged, but only the path through {@link #flow()} trains.
+   * Objectives use it for path-derivative ("sticking the landing", Roeder et al. 2017)
+   * estimators, whose gradient variance vanishes when the flow is exact.
+   */
+  BijectiveLayer.Built<T> flowWithoutGradients();
+
   /** n: the batches are {@code [..., 2n]}. */
   int degreesOfFreedom();
 

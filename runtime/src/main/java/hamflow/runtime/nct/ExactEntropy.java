@@ -3,7 +3,7 @@ package hamflow.runtime.nct;
 import hamflow.api.system.HamiltonianSystem;
 import hamflow.runtime.tf.TfGraph;
 import hamflow.runtime.tf.Tensors;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Tensor;
@@ -28,16 +28,31 @@ final class ExactEntropy {
    * {@code samples} widened by half its size on each side; empty when the system is not separable
    * or has more than two degrees of freedom.
    */
-  static OptionalDouble of(HamiltonianSystem system, double beta, double[][] samples) {
+  static Optional<ExactEntropy.Estimate> of(HamiltonianSystem system, double beta,
+      double[][] samples) {
     int n = system.degreesOfFreedom();
     if (!system.separable() || n > 2) {
-      return OptionalDouble.empty();
+      return Optional.empty();
     }
-    return OptionalDouble.of(part(system, beta, samples, 0) + part(system, beta, samples, n));
+    double[] q = part(system, beta, samples, 0);
+    double[] p = part(system, beta, samples, n);
+    double logZ = q[1] + p[1];
+    double meanH = 0;
+    for (double h : energies(system, samples)) {
+      meanH += h / samples.length;
+    }
+    return Optional.of(new Estimate(q[0] + p[0], logZ, beta * meanH + logZ));
   }
 
-  /** {@code β⟨E⟩ + ln Z} of the q part (offset 0) or the p part (offset n). */
-  private static double part(HamiltonianSystem system, double beta, double[][] samples,
+  /**
+   * The entropy (the expected NLL of the exact density), {@code ln Z}, and the exact density's
+   * mean NLL on the given samples — the fair comparison for a model's NLL on the same samples,
+   * free of their sampling error.
+   */
+  record Estimate(double entropy, double logZ, double sampleNll) {}
+
+  /** {@code {β⟨E⟩ + ln Z, ln Z}} of the q part (offset 0) or the p part (offset n). */
+  private static double[] part(HamiltonianSystem system, double beta, double[][] samples,
       int offset) {
     int n = system.degreesOfFreedom();
     double[] lo = new double[n];
@@ -81,7 +96,9 @@ final class ExactEntropy {
       mean += w * (e - origin);
     }
     mean /= z;
-    return beta * mean + Math.log(z * cell) - beta * floor;
+    // ln Z relative to H(0, 0) for the p part, as the split H = V(q) + T(p) requires.
+    double logZ = Math.log(z * cell) - beta * floor;
+    return new double[] {beta * mean + logZ, logZ};
   }
 
   private static double[] energies(HamiltonianSystem system, double[][] states) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * What a flow run learned, measured and drawn: the objective with trained and untrained weights;
@@ -39,12 +38,14 @@ final class FlowReport {
     m.put("untrained", ObjectiveEvaluation.evaluate(s, o.initial(), e));
     lossPlot(o);
     if (e.referenceBeta() != null && s.system().isPresent() && s.data() != null) {
-      OptionalDouble exact = ExactEntropy.of(s.system().get(), e.referenceBeta(),
-          FlowData.states(s.data().test()));
+      Optional<ExactEntropy.Estimate> exact = ExactEntropy.of(s.system().get(),
+          e.referenceBeta(), FlowData.states(s.data().test()));
       if (exact.isPresent()) {
-        m.put("exact-entropy", exact.getAsDouble());
+        m.put("exact-entropy", exact.get().entropy());
+        m.put("exact-log-partition-function", exact.get().logZ());
+        m.put("exact-nll", exact.get().sampleNll()); // the exact density on the test samples
         if (trained.containsKey("nll")) {
-          m.put("nll-excess", trained.get("nll") - exact.getAsDouble());
+          m.put("nll-excess", trained.get("nll") - exact.get().sampleNll());
         }
       }
     }
@@ -68,9 +69,9 @@ final class FlowReport {
   }
 
   /**
-   * Learned against analytic frequencies, both sorted, and for each rank the |cosine| between
-   * row {@code ∂Q/∂q} of the latent coordinate with that frequency (at the origin) and the
-   * analytic mode row.
+   * Learned against analytic frequencies, both sorted, and for each rank how well the
+   * q-dependence at the origin of the latent pair with that frequency lines up with the analytic
+   * mode (see {@link #planeCorrelation}).
    */
   private Map<String, Object> frequencies(
       NormalModeBasis modes, double[] logOmega, FlowTrainer.Outcome o) throws IOException {
@@ -114,22 +115,34 @@ final class FlowReport {
     }
     double[] c = new double[n];
     for (int r = 0; r < n; r++) {
-      double[] row = Arrays.copyOf(jac[order[r]], n); // ∂Q_k/∂q
-      c[r] = Math.abs(cosine(row, modes.qRows()[r]));
+      double[] dq = Arrays.copyOf(jac[order[r]], n); // ∂Q_k/∂q
+      double[] dp = Arrays.copyOf(jac[n + order[r]], n); // ∂P_k/∂q
+      c[r] = planeCorrelation(dq, dp, modes.qRows()[r]);
     }
     return c;
   }
 
-  private static double cosine(double[] a, double[] b) {
-    double ab = 0;
+  /**
+   * How much of the q-dependence of latent plane k lies along mode u:
+   * {@code √((a·û)² + (b·û)²) / √(|a|² + |b|²)} for {@code a = ∂Q_k/∂q}, {@code b = ∂P_k/∂q}. A
+   * rotation within the (Q_k, P_k) plane leaves K unchanged, so a learned map may mix Q_k with
+   * P_k; this measure is invariant to that rotation and equals |corr(∂Q_k/∂q, u)| when P_k does
+   * not depend on q (as for a point transformation at p = 0).
+   */
+  private static double planeCorrelation(double[] a, double[] b, double[] u) {
+    double uu = 0;
     double aa = 0;
     double bb = 0;
-    for (int i = 0; i < a.length; i++) {
-      ab += a[i] * b[i];
+    double au = 0;
+    double bu = 0;
+    for (int i = 0; i < u.length; i++) {
+      uu += u[i] * u[i];
       aa += a[i] * a[i];
       bb += b[i] * b[i];
+      au += a[i] * u[i];
+      bu += b[i] * u[i];
     }
-    return aa == 0 || bb == 0 ? 0 : ab / Math.sqrt(aa * bb);
+    return aa + bb == 0 || uu == 0 ? 0 : Math.sqrt((au * au + bu * bu) / uu / (aa + bb));
   }
 
   /**

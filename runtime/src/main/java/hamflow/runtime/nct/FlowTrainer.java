@@ -75,15 +75,32 @@ final class FlowTrainer<T extends TFloating> {
     TrainingVariables<T> vars = new TrainingVariables<>(store);
     BijectiveLayer.Built<T> flow =
         s.stack().build(new PrefixedContext<>(vars, FLOW), s.degreesOfFreedom());
+    BijectiveLayer.Built<T> stopped = s.stack().build(
+        new PrefixedContext<>(new StoppedVariables<>(store), FLOW), s.degreesOfFreedom());
     Operand<TInt64> k = g.tf().dtypes.cast(step.read(), TInt64.class);
     ObjectiveGraph<T> objective = new ObjectiveGraph<>(new PrefixedContext<>(vars, OBJECTIVE),
-        flow, s.degreesOfFreedom(), s.system(), this::batch, s.training().batchSize(), k,
-        s.seed());
+        flow, stopped, s.degreesOfFreedom(), s.system(), this::batch, s.training().batchSize(),
+        k, s.seed());
     Operand<T> loss = s.objective().build(objective);
     List<Op> targets = new ArrayList<>();
-    targets.add(new Adam<>(store, step, s.training().learningRate(), 0).minimize(loss));
+    targets.add(new Adam<>(store, step, learningRate(), 0).minimize(loss));
     targets.addAll(vars.averageUpdates());
     return new Graph<>(loss, objective.reports(), targets);
+  }
+
+  /**
+   * The learning rate of the next step: constant, or decaying exponentially from
+   * {@code learning-rate} to {@code final-learning-rate} over the run.
+   */
+  private Operand<T> learningRate() {
+    FlowTrainingSettings t = s.training();
+    if (t.finalLearningRate() == null) {
+      return g.constant(t.learningRate());
+    }
+    Ops tf = g.tf();
+    Operand<T> fraction = tf.math.div(step.read(), g.constant(t.steps()));
+    return tf.math.mul(g.constant(t.learningRate()), tf.math.pow(
+        g.constant(t.finalLearningRate() / t.learningRate()), fraction));
   }
 
   /** Builds the graph on the real setup without running it (descriptor checks). */

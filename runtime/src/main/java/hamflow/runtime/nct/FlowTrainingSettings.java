@@ -7,6 +7,9 @@ public record FlowTrainingSettings(
     @Param(value = "optimizer steps (one Session.run each)", min = 1) int steps,
     @Param(value = "Adam learning rate", defaultValue = "1e-3", min = 0, minExclusive = true)
         double learningRate,
+    @Param(value = "if set, the learning rate decays exponentially to this value at the last "
+            + "step", defaultValue = Param.NONE, min = 0, minExclusive = true)
+        Double finalLearningRate,
     @Param(value = "samples (or trajectories) per step: drawn from the data, or from the prior",
             defaultValue = "200", min = 1)
         int batchSize,

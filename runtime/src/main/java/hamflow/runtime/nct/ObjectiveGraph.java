@@ -23,6 +23,7 @@ import org.tensorflow.types.family.TFloating;
 final class ObjectiveGraph<T extends TFloating> implements ObjectiveContext<T> {
   private final ModelContext<T> vars;
   private final BijectiveLayer.Built<T> flow;
+  private final BijectiveLayer.Built<T> stopped;
   private final int n;
   private final Optional<HamiltonianSystem> system;
   private final Supplier<Operand<T>> batch;
@@ -32,11 +33,13 @@ final class ObjectiveGraph<T extends TFloating> implements ObjectiveContext<T> {
   private final Map<String, Operand<T>> reports = new LinkedHashMap<>();
   private int streams;
 
-  ObjectiveGraph(ModelContext<T> vars, BijectiveLayer.Built<T> flow, int n,
+  ObjectiveGraph(ModelContext<T> vars, BijectiveLayer.Built<T> flow,
+      BijectiveLayer.Built<T> stopped, int n,
       Optional<HamiltonianSystem> system, Supplier<Operand<T>> batch, int batchSize,
       Operand<TInt64> step, long seed) {
     this.vars = vars;
     this.flow = flow;
+    this.stopped = stopped;
     this.n = n;
     this.system = system;
     this.batch = batch;
@@ -83,6 +86,11 @@ final class ObjectiveGraph<T extends TFloating> implements ObjectiveContext<T> {
   @Override
   public BijectiveLayer.Built<T> flow() {
     return flow;
+  }
+
+  @Override
+  public BijectiveLayer.Built<T> flowWithoutGradients() {
+    return stopped;
   }
 
   @Override

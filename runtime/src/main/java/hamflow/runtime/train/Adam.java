@@ -21,11 +21,17 @@ public final class Adam<T extends TFloating> {
 
   private final VariableStore<T> store;
   private final VariableStore.Entry<T> step;
-  private final double learningRate;
+  private final Operand<T> learningRate;
   private final double weightDecay;
 
   /** {@code step}: the store's step counter (a scalar slot), bumped by every update. */
   public Adam(VariableStore<T> store, VariableStore.Entry<T> step, double learningRate, double weightDecay) {
+    this(store, step, store.constant(learningRate), weightDecay);
+  }
+
+  /** With a learning rate computed in the graph (a schedule), a scalar. */
+  public Adam(VariableStore<T> store, VariableStore.Entry<T> step, Operand<T> learningRate,
+      double weightDecay) {
     this.store = store;
     this.step = step;
     this.learningRate = learningRate;
@@ -60,7 +66,7 @@ public final class Adam<T extends TFloating> {
         g = tf.math.add(g, tf.math.mul(store.constant(weightDecay), v.read()));
       }
       updates.add(tf.train.resourceApplyAdam(v.handle(), slots.get(i)[0].handle(),
-          slots.get(i)[1].handle(), beta1Power, beta2Power, store.constant(learningRate),
+          slots.get(i)[1].handle(), beta1Power, beta2Power, learningRate,
           store.constant(BETA1), store.constant(BETA2), store.constant(EPSILON), g));
     }
     return tf.withControlDependencies(updates).assignVariableOp(step.handle(), next);

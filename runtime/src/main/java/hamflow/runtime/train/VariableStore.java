@@ -133,4 +133,13 @@ public final class VariableStore<T extends TFloating> extends ForwardingContext<
     entries.values().forEach(e -> out.put(e.name(), e.shape()));
     return out;
   }
+
+  /** The read of the variable {@code name}, defined earlier. */
+  public Operand<T> read(String name) {
+    Entry<T> e = entries.get(name);
+    if (e == null) {
+      throw new IllegalStateException("no variable '" + name + "' defined");
+    }
+    return e.read();
+  }
 }

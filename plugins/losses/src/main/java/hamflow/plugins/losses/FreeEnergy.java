@@ -68,7 +68,14 @@ public final class FreeEnergy implements FlowObjective {
         "this objective scores states with a system's H: add a 'system:' section"));
     Operand<T> z = prior.sample(c.batchSize());
     Operand<T> x = c.flow().inverse(z);
-    Operand<T> logQ = tf.math.add(prior.logDensity(z), c.flow().logDetJacobian(x));
+    // Path derivative ("sticking the landing", Roeder et al. 2017): ln q with its parameters
+    // held fixed, so that the gradient is exact in expectation and its variance vanishes as the
+    // flow becomes exact — which is what resolves nearly degenerate modes.
+    // ln q(x) = ln p(T(x)) + ln|det ∂T/∂x| as a function of x alone: T(x) recomputed through
+    // the stopped copy equals z in value, but carries the gradient of the path x(θ, ω).
+    Operand<T> logQ = tf.math.add(
+        prior.logDensityWithoutGradients(c.flowWithoutGradients().forward(x)),
+        c.flowWithoutGradients().logDetJacobian(x));
     Operand<T> h = system.hamiltonian(c, x);
     c.report("mean-energy", tf.math.mean(h, tf.constant(0)));
     return tf.math.mean(tf.math.add(logQ, tf.math.mul(c.constant(beta), h)), tf.constant(0));

@@ -48,6 +48,18 @@ final class Prior<T extends TFloating> {
 
   /** {@code ln p(z)} per example, {@code [batch]}. */
   Operand<T> logDensity(Operand<T> z) {
+    return logDensity(z, precision);
+  }
+
+  /**
+   * {@code ln p(z)} with the gradient to the prior's own variables stopped (a gradient still
+   * flows through z): the density term of a path-derivative estimator.
+   */
+  Operand<T> logDensityWithoutGradients(Operand<T> z) {
+    return logDensity(z, c.tf().stopGradient(precision));
+  }
+
+  private Operand<T> logDensity(Operand<T> z, Operand<T> precision) {
     Ops tf = c.tf();
     Operand<T> quadratic = tf.reduceSum(tf.math.mul(precision, tf.math.square(z)),
         tf.constant(1));
