@@ -4,6 +4,7 @@ import hamflow.api.Param;
 import hamflow.api.system.HamiltonianSystem;
 import hamflow.api.system.SystemFactory;
 import hamflow.api.tf.GraphContext;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -80,5 +81,23 @@ public final class RingPotential implements HamiltonianSystem {
       x[d + i] = random.nextGaussian();
     }
     return x;
+  }
+
+  /**
+   * {@code ∂H/∂q = 2(|q| − r)/w · q/|q|}, {@code ∂H/∂p = p}, with the softened |q| of
+   * {@link #hamiltonian}: closed form, so that Jacobians of integrator steps need no
+   * second-order gradient of {@code Sqrt}.
+   */
+  @Override
+  public <T extends TFloating> Optional<Operand<T>> gradient(GraphContext<T> g, Operand<T> x) {
+    Ops tf = g.tf();
+    int d = params.dimension();
+    Operand<T> q = g.positions(x, d);
+    Operand<T> radius = tf.math.sqrt(tf.math.add(
+        tf.sum(tf.math.square(q), tf.constant(1), org.tensorflow.op.core.Sum.keepDims(true)),
+        g.constant(SOFTENING)));
+    Operand<T> factor = tf.math.div(tf.math.mul(g.constant(2 / params.width()),
+        tf.math.sub(radius, g.constant(params.radius()))), radius);
+    return Optional.of(g.phaseSpace(tf.math.mul(factor, q), g.momenta(x, d)));
   }
 }
