@@ -50,7 +50,7 @@ record FlowData(double[][][] train, double[][][] test) {
       case GENERATE -> generate(d, seed, system);
       case BOLTZMANN -> boltzmann(d, system, integrator, seed);
       case FILE -> file(descriptorDir.resolve(d.file()), d.trainFraction(),
-          system == null ? 0 : system.degreesOfFreedom());
+          system == null ? 0 : system.degreesOfFreedom(), d.momentumTemperature(), seed);
     };
   }
 
@@ -110,7 +110,12 @@ record FlowData(double[][][] train, double[][][] test) {
     return Math.max(1, Math.min(count - 1, (int) Math.round(count * fraction)));
   }
 
-  private static FlowData file(Path file, double trainFraction, int degreesOfFreedom) {
+  /**
+   * {@code momentumTemperature} non-null: the file holds coordinates only ({@code n} columns)
+   * and each state gets momenta drawn from Maxwell–Boltzmann at that kT (unit masses).
+   */
+  private static FlowData file(Path file, double trainFraction, int degreesOfFreedom,
+      Double momentumTemperature, long seed) {
     if (!Files.isRegularFile(file)) {
       throw new DataFileException(file, "no such data file");
     }
@@ -131,7 +136,29 @@ record FlowData(double[][][] train, double[][][] test) {
     }
     int count = (int) shape[0];
     int points = shape.length == 3 ? (int) shape[1] : 1;
-    int dim = (int) shape[shape.length - 1];
+    int columns = (int) shape[shape.length - 1];
+    if (momentumTemperature != null) {
+      if (degreesOfFreedom > 0 && columns != degreesOfFreedom) {
+        throw new DataFileException(file, "x has " + columns + " columns; with "
+            + "momentum-temperature it holds the system's " + degreesOfFreedom + " coordinates only");
+      }
+      double[][][] all = read(file, x, count, points, columns, shape.length == 3);
+      SplittableRandom random = new SplittableRandom(seed + 11);
+      double scale = Math.sqrt(momentumTemperature);
+      double[][][] full = new double[count][points][2 * columns];
+      for (int i = 0; i < count; i++) {
+        for (int k = 0; k < points; k++) {
+          System.arraycopy(all[i][k], 0, full[i][k], 0, columns);
+          for (int c = 0; c < columns; c++) {
+            full[i][k][columns + c] = scale * random.nextGaussian();
+          }
+        }
+      }
+      int train = split(count, trainFraction);
+      return new FlowData(Arrays.copyOfRange(full, 0, train),
+          Arrays.copyOfRange(full, train, count));
+    }
+    int dim = columns;
     if (dim % 2 != 0 || (degreesOfFreedom > 0 && dim != 2 * degreesOfFreedom)) {
       throw new DataFileException(file, "x has " + dim + " columns; expected "
           + (degreesOfFreedom > 0 ? 2 * degreesOfFreedom + " (q then p of the system's "
@@ -141,20 +168,27 @@ record FlowData(double[][][] train, double[][][] test) {
       throw new DataFileException(file, "x holds " + count + " rows; need at least 2 "
           + "(some train, some test)");
     }
+    double[][][] all = read(file, x, count, points, dim, shape.length == 3);
+    int train = split(count, trainFraction);
+    return new FlowData(Arrays.copyOfRange(all, 0, train), Arrays.copyOfRange(all, train, count));
+  }
+
+  /** The values of x as {@code [count][points][dim]}, every one finite. */
+  private static double[][][] read(Path file, NpzReader.Array x, int count, int points, int dim,
+      boolean trajectories) {
     double[][][] all = new double[count][points][dim];
     for (int i = 0; i < count; i++) {
       for (int k = 0; k < points; k++) {
         for (int c = 0; c < dim; c++) {
           double v = x.values()[(i * points + k) * dim + c];
           if (!Double.isFinite(v)) {
-            throw new DataFileException(file, "x[" + i + (shape.length == 3 ? ", " + k : "")
+            throw new DataFileException(file, "x[" + i + (trajectories ? ", " + k : "")
                 + ", " + c + "] is " + v);
           }
           all[i][k][c] = v;
         }
       }
     }
-    int train = split(count, trainFraction);
-    return new FlowData(Arrays.copyOfRange(all, 0, train), Arrays.copyOfRange(all, train, count));
+    return all;
   }
 }

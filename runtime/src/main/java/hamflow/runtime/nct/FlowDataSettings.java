@@ -31,8 +31,16 @@ public record FlowDataSettings(
         double trainFraction,
     @Param(value = "generate: relative and absolute tolerance of DOP853", defaultValue = "1e-10",
             min = 0, minExclusive = true, max = 1e-3)
-        double tolerance) {
+        double tolerance,
+    @Param(value = "file: x holds coordinates only (n columns); momenta are drawn from "
+            + "Maxwell-Boltzmann at this kT (unit masses)", defaultValue = Param.NONE, min = 0,
+            minExclusive = true)
+        Double momentumTemperature) {
   public FlowDataSettings {
+    if (momentumTemperature != null && source != FlowDataSource.FILE) {
+      throw new IllegalArgumentException("momentum-temperature completes coordinate-only files; "
+          + "source is " + source.name().toLowerCase(java.util.Locale.ROOT));
+    }
     if (source == FlowDataSource.FILE && file == null) {
       throw new IllegalArgumentException("source is file but no 'file:' is given");
     }
