@@ -1,5 +1,6 @@
 package hamflow.it.flow;
 
+import hamflow.testkit.RandomWeights;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hamflow.api.flow.BijectiveLayer;
