@@ -29,6 +29,12 @@ final class ValidateCommand implements Callable<Integer> {
           t.loss().type());
       return Main.OK;
     }
+    if (e.flowDescriptor() != null) {
+      var f = e.flowDescriptor();
+      spec.commandLine().getOut().printf("%s is valid: flow '%s', %d layers, objective %s%n",
+          file, f.name(), f.layers().expanded().size(), f.objective().type());
+      return Main.OK;
+    }
     SimulateDescriptor d = e.descriptor();
     spec.commandLine().getOut().printf("%s is valid: %s '%s', system %s, integrator %s%n",
         file, d.job(), d.name(), d.system().type(), d.integrator().type());

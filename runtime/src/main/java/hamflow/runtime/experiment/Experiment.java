@@ -128,6 +128,11 @@ public final class Experiment {
     return train;
   }
 
+  /** The bound descriptor of a flow job (null for other jobs). */
+  public FlowDescriptor flowDescriptor() {
+    return flow;
+  }
+
   /** The name of the experiment, whatever its job. */
   public String name() {
     return train != null ? train.name() : flow != null ? flow.name() : descriptor.name();
