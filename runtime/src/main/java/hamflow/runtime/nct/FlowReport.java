@@ -51,11 +51,19 @@ final class FlowReport {
     }
     Optional<NormalModeBasis> modes = s.system().flatMap(NormalModeBasis::of);
     double[] logOmega = o.weights().get(FlowTrainer.OBJECTIVE + "log-omega");
-    if (modes.isPresent() && logOmega != null) {
-      m.put("frequencies", frequencies(modes.get(), logOmega, o));
-    }
-    if (s.data() != null && s.data().points() > 1) {
-      m.put("actions", actions(modes, o));
+    boolean frequencies = modes.isPresent() && logOmega != null;
+    boolean actions = s.data() != null && s.data().points() > 1;
+    if (frequencies || actions) {
+      int n = s.degreesOfFreedom();
+      try (FrozenFlow trainedFlow = new FrozenFlow(s.stack(), o.weights(), n);
+          FrozenFlow untrainedFlow = new FrozenFlow(s.stack(), o.initial(), n)) {
+        if (frequencies) {
+          m.put("frequencies", frequencies(modes.get(), logOmega, trainedFlow, untrainedFlow));
+        }
+        if (actions) {
+          m.put("actions", actions(modes, trainedFlow, untrainedFlow));
+        }
+      }
     }
     return m;
   }
@@ -73,8 +81,8 @@ final class FlowReport {
    * q-dependence at the origin of the latent pair with that frequency lines up with the analytic
    * mode (see {@link #planeCorrelation}).
    */
-  private Map<String, Object> frequencies(
-      NormalModeBasis modes, double[] logOmega, FlowTrainer.Outcome o) throws IOException {
+  private Map<String, Object> frequencies(NormalModeBasis modes, double[] logOmega,
+      FrozenFlow trainedFlow, FrozenFlow untrainedFlow) throws IOException {
     int n = s.degreesOfFreedom();
     double[] learned = Arrays.stream(logOmega).map(Math::exp).toArray();
     Integer[] order = new Integer[n];
@@ -84,8 +92,8 @@ final class FlowReport {
     Arrays.sort(order, (a, b) -> Double.compare(learned[a], learned[b]));
     double[] sorted = new double[n];
     double[] error = new double[n];
-    double[] trainedCorrelation = correlations(o.weights(), modes, order);
-    double[] untrainedCorrelation = correlations(o.initial(), modes, order);
+    double[] trainedCorrelation = correlations(trainedFlow, modes, order);
+    double[] untrainedCorrelation = correlations(untrainedFlow, modes, order);
     for (int r = 0; r < n; r++) {
       sorted[r] = learned[order[r]];
       error[r] = Math.abs(sorted[r] - modes.omega()[r]) / modes.omega()[r];
@@ -106,13 +114,9 @@ final class FlowReport {
     return f;
   }
 
-  private double[] correlations(Map<String, double[]> weights, NormalModeBasis modes,
-      Integer[] order) {
+  private double[] correlations(FrozenFlow flow, NormalModeBasis modes, Integer[] order) {
     int n = s.degreesOfFreedom();
-    double[][] jac;
-    try (FrozenFlow flow = new FrozenFlow(s.stack(), weights, n)) {
-      jac = flow.jacobian(new double[2 * n], JACOBIAN_STEP);
-    }
+    double[][] jac = flow.jacobian(new double[2 * n], JACOBIAN_STEP);
     double[] c = new double[n];
     for (int r = 0; r < n; r++) {
       double[] dq = Arrays.copyOf(jac[order[r]], n); // ∂Q_k/∂q
@@ -150,13 +154,13 @@ final class FlowReport {
    * trained and untrained weights, and the same for the physical normal-mode actions
    * {@code J_k = (π_k² + ω_k² η_k²)/(2ω_k)} when the system has modes at the origin.
    */
-  private Map<String, Object> actions(Optional<NormalModeBasis> modes, FlowTrainer.Outcome o)
-      throws IOException {
+  private Map<String, Object> actions(Optional<NormalModeBasis> modes, FrozenFlow trainedFlow,
+      FrozenFlow untrainedFlow) throws IOException {
     int n = s.degreesOfFreedom();
     double[][][] test = s.data().test();
     Map<String, Object> a = new LinkedHashMap<>();
-    double[] trained = latentSpread(o.weights(), test, true);
-    double[] untrained = latentSpread(o.initial(), test, false);
+    double[] trained = latentSpread(trainedFlow, test, true);
+    double[] untrained = latentSpread(untrainedFlow, test, false);
     a.put("latent-spread", trained);
     a.put("max-latent-spread", Arrays.stream(trained).max().orElse(0));
     a.put("untrained-latent-spread", untrained);
@@ -191,21 +195,19 @@ final class FlowReport {
   }
 
   /** Latent actions of the test trajectories; with {@code plot}, draws their latent planes. */
-  private double[] latentSpread(Map<String, double[]> weights, double[][][] test, boolean plot)
+  private double[] latentSpread(FrozenFlow flow, double[][][] test, boolean plot)
       throws IOException {
     int n = s.degreesOfFreedom();
     double[][][] actions = new double[test.length][][];
     double[][][] latent = new double[test.length][][];
-    try (FrozenFlow flow = new FrozenFlow(s.stack(), weights, n)) {
-      for (int i = 0; i < test.length; i++) {
-        latent[i] = flow.forward(test[i]);
-        actions[i] = new double[latent[i].length][n];
-        for (int t = 0; t < latent[i].length; t++) {
-          for (int k = 0; k < n; k++) {
-            double q = latent[i][t][k];
-            double p = latent[i][t][n + k];
-            actions[i][t][k] = (q * q + p * p) / 2;
-          }
+    for (int i = 0; i < test.length; i++) {
+      latent[i] = flow.forward(test[i]);
+      actions[i] = new double[latent[i].length][n];
+      for (int t = 0; t < latent[i].length; t++) {
+        for (int k = 0; k < n; k++) {
+          double q = latent[i][t][k];
+          double p = latent[i][t][n + k];
+          actions[i][t][k] = (q * q + p * p) / 2;
         }
       }
     }

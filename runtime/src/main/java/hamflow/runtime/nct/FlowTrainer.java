@@ -75,11 +75,11 @@ final class FlowTrainer<T extends TFloating> {
     TrainingVariables<T> vars = new TrainingVariables<>(store);
     BijectiveLayer.Built<T> flow =
         s.stack().build(new PrefixedContext<>(vars, FLOW), s.degreesOfFreedom());
-    BijectiveLayer.Built<T> stopped = s.stack().build(
-        new PrefixedContext<>(new StoppedVariables<>(store), FLOW), s.degreesOfFreedom());
     Operand<TInt64> k = g.tf().dtypes.cast(step.read(), TInt64.class);
     ObjectiveGraph<T> objective = new ObjectiveGraph<>(new PrefixedContext<>(vars, OBJECTIVE),
-        flow, stopped, s.degreesOfFreedom(), s.system(), this::batch, s.training().batchSize(),
+        flow, () -> s.stack().build(
+            new PrefixedContext<>(new StoppedVariables<>(store), FLOW), s.degreesOfFreedom()),
+        s.degreesOfFreedom(), s.system(), this::batch, s.training().batchSize(),
         k, s.seed());
     Operand<T> loss = s.objective().build(objective);
     List<Op> targets = new ArrayList<>();
@@ -123,9 +123,10 @@ final class FlowTrainer<T extends TFloating> {
     }
     Ops tf = g.tf();
     boolean trajectories = s.objective().data() == ObjectiveData.TRAJECTORIES;
-    Operand<T> all = trajectories ? Constants.of(g, s.data().train())
-        : Constants.of(g, FlowData.states(s.data().train()));
-    long size = trajectories ? s.data().train().length : FlowData.states(s.data().train()).length;
+    double[][][] train = s.data().train();
+    double[][] states = trajectories ? null : FlowData.states(train);
+    Operand<T> all = trajectories ? Constants.of(g, train) : Constants.of(g, states);
+    long size = trajectories ? train.length : states.length;
     Operand<TInt64> seed = tf.stack(List.of(tf.constant(s.seed() * 1024 + 1),
         tf.dtypes.cast(step.read(), TInt64.class)));
     Operand<TInt64> idx = tf.random.statelessRandomUniformInt(

@@ -37,7 +37,8 @@ final class ObjectiveEvaluation {
       }
       Operand<TFloat64> fixedBatch = batch;
       ObjectiveGraph<TFloat64> c = new ObjectiveGraph<>(
-          new PrefixedContext<>(frozen, FlowTrainer.OBJECTIVE), flow, flow, s.degreesOfFreedom(),
+          new PrefixedContext<>(frozen, FlowTrainer.OBJECTIVE), flow, () -> flow,
+          s.degreesOfFreedom(),
           s.system(), () -> fixedBatch, e.samples(), g.tf().constant(0L), s.seed() + 7);
       Operand<TFloat64> loss = s.objective().build(c);
       List<String> names = new ArrayList<>(c.reports().keySet());

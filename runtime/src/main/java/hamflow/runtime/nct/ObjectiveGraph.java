@@ -16,14 +16,16 @@ import org.tensorflow.types.family.TFloating;
 
 /**
  * The {@link ObjectiveContext} the runtime hands an objective: variables from {@code vars}
- * (under the objective's own prefix), the built flow, the batch, and stateless normal draws
+ * (under the objective's own prefix), the built flow and, on request, its gradient-stopped copy
+ * ({@code buildStopped}), the batch, and stateless normal draws
  * seeded by {@code [seed, step, stream]} so that each call is an independent stream, fresh every
  * step and reproducible on resume.
  */
 final class ObjectiveGraph<T extends TFloating> implements ObjectiveContext<T> {
   private final ModelContext<T> vars;
   private final BijectiveLayer.Built<T> flow;
-  private final BijectiveLayer.Built<T> stopped;
+  private final Supplier<BijectiveLayer.Built<T>> buildStopped;
+  private BijectiveLayer.Built<T> stopped;
   private final int n;
   private final Optional<HamiltonianSystem> system;
   private final Supplier<Operand<T>> batch;
@@ -34,12 +36,12 @@ final class ObjectiveGraph<T extends TFloating> implements ObjectiveContext<T> {
   private int streams;
 
   ObjectiveGraph(ModelContext<T> vars, BijectiveLayer.Built<T> flow,
-      BijectiveLayer.Built<T> stopped, int n,
+      Supplier<BijectiveLayer.Built<T>> buildStopped, int n,
       Optional<HamiltonianSystem> system, Supplier<Operand<T>> batch, int batchSize,
       Operand<TInt64> step, long seed) {
     this.vars = vars;
     this.flow = flow;
-    this.stopped = stopped;
+    this.buildStopped = buildStopped;
     this.n = n;
     this.system = system;
     this.batch = batch;
@@ -90,6 +92,10 @@ final class ObjectiveGraph<T extends TFloating> implements ObjectiveContext<T> {
 
   @Override
   public BijectiveLayer.Built<T> flowWithoutGradients() {
+    // Built on first use: only path-derivative objectives (free-energy, mixed) ask for it.
+    if (stopped == null) {
+      stopped = buildStopped.get();
+    }
     return stopped;
   }
 

@@ -3,6 +3,7 @@ package hamflow.runtime.nct;
 import hamflow.api.model.ModelContext;
 import hamflow.runtime.tf.ForwardingContext;
 import hamflow.runtime.train.VariableStore;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.tensorflow.Operand;
 import org.tensorflow.types.family.TFloating;
@@ -28,7 +29,10 @@ final class StoppedVariables<T extends TFloating> extends ForwardingContext<T>
 
   @Override
   public RandomGenerator random() {
-    return store.random();
+    // Draws here only make initial values this copy never uses (variable() returns the
+    // store's); its own generator keeps the store's stream, and so the initial values of
+    // variables created later, the same whether or not the copy is built.
+    return new SplittableRandom(0);
   }
 
   @Override
