@@ -15,6 +15,6 @@ public final class LossesPlugin implements Plugin {
   @Override
   public List<ObjectiveFactory<?>> objectives() {
     return List.of(FreeEnergy.FACTORY, Likelihood.FACTORY, Mixed.FACTORY, Integrability.FACTORY,
-        LatentHarmonic.FACTORY);
+        AngleDerivative.FACTORY, LatentHarmonic.FACTORY);
   }
 }
