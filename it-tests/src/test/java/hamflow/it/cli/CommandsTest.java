@@ -13,11 +13,13 @@ class CommandsTest {
   @TempDir Path dir;
 
   @Test
-  void pluginsListsTheBundledSystemsAndIntegrators() {
+  void pluginsListsTheBundledPluginsOfEveryKind() {
     CliRun run = CliRun.of("plugins");
     assertThat(run.status()).isZero();
     assertThat(run.out()).contains("systems:", "integrators:", "harmonic-oscillator", "pendulum",
         "mass-spring", "symplectic-euler", "leapfrog", "rk4");
+    assertThat(run.out()).contains("models:", "losses:", "layers:", "objectives:",
+        "field-matching", "point-transformation", "angle-derivative").doesNotContain("losss");
   }
 
   @Test

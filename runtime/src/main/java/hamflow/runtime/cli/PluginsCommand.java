@@ -23,7 +23,7 @@ final class PluginsCommand implements Callable<Integer> {
     PluginRegistry registry = main.registry(spec.commandLine().getErr());
     for (Kind kind : Kind.values()) {
       List<RegisteredFactory> factories = registry.all(kind);
-      out.println(kind.label() + "s:");
+      out.println(kind.plural() + ":");
       int width = factories.stream().mapToInt(f -> f.type().length()).max().orElse(0);
       for (RegisteredFactory f : factories) {
         out.printf("  %-" + width + "s  %s  [%s]%n", f.type(), f.factory().description(), f.source());

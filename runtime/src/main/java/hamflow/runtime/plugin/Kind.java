@@ -27,6 +27,11 @@ public enum Kind {
     return label;
   }
 
+  /** The label's plural, as listings head their sections ("losses", "systems"). */
+  public String plural() {
+    return label.endsWith("s") ? label + "es" : label + "s";
+  }
+
   List<? extends Factory<?, ?>> factoriesOf(Plugin plugin) {
     return getter.apply(plugin);
   }
