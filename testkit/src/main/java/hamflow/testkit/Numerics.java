@@ -11,12 +11,15 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.family.TFloating;
 
-/** Linear algebra, fits and graph-building pieces shared by the contracts. */
-final class Numerics {
+/**
+ * Linear algebra, fits and graph-building pieces shared by the contracts; {@link #omegaDefect}
+ * and {@link #slope} are public for integration tests, the rest is internal to the testkit.
+ */
+public final class Numerics {
   private Numerics() {}
 
-  /** max |JᵀΩJ − Ω| with Ω = [[0, I], [−I, 0]], J[i][j] = ∂y_i/∂x_j. */
-  static double omegaDefect(double[][] j) {
+  /** max |JᵀΩJ − Ω| for a 2n × 2n J[i][j] = ∂y_i/∂x_j, Ω = [[0, I], [−I, 0]]; NaN if J has NaN. */
+  public static double omegaDefect(double[][] j) {
     int dim = j.length;
     int n = dim / 2;
     double worst = 0;
@@ -64,8 +67,8 @@ final class Numerics {
     return sum;
   }
 
-  /** Least-squares slope of y against x. */
-  static double slope(double[] x, double[] y) {
+  /** Least-squares slope of y against x (same length, at least two distinct x). */
+  public static double slope(double[] x, double[] y) {
     double mx = 0;
     double my = 0;
     for (int i = 0; i < x.length; i++) {

@@ -11,6 +11,7 @@ import hamflow.runtime.simulate.SimulationFailedException;
 import hamflow.runtime.simulate.Simulator;
 import hamflow.runtime.simulate.Trajectories;
 import hamflow.runtime.tf.TfGraph;
+import hamflow.testkit.ReferenceSystems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,11 +74,12 @@ class ImplicitIntegratorsTest {
   /** The generalized leapfrog's two implicit stages fail the same way, naming their unknown. */
   @Test
   void generalizedLeapfrogReportsNonConvergenceToo() {
-    // The test-only non-separable system makes both stages truly implicit.
+    // The testkit's non-separable system makes both stages truly implicit.
     Integrator integrator = BundledPlugins.integrator(
         "generalized-leapfrog", new FixedPointParameters(2, 1e-12));
     try (TfGraph<TFloat64> g = TfGraph.create(TFloat64.class)) {
-      Simulator<TFloat64> simulator = new Simulator<>(g, new NonSeparableSystem(), integrator);
+      Simulator<TFloat64> simulator =
+          new Simulator<>(g, ReferenceSystems.nonSeparable(), integrator);
       assertThatThrownBy(() -> simulator.run(
               new double[][] {{1.0, -0.8, 0.9, 1.1}}, 1.2, 10, 5, n -> {}))
           .isInstanceOf(SimulationFailedException.class)

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import hamflow.api.integrate.Integrator;
+import hamflow.api.system.HamiltonianSystem;
 import hamflow.plugins.systems.HarmonicOscillator;
 import hamflow.runtime.simulate.Simulator;
 import hamflow.runtime.simulate.Trajectories;
 import hamflow.runtime.tf.TfGraph;
+import hamflow.testkit.Numerics;
+import hamflow.testkit.ReferenceSystems;
 import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,7 +79,7 @@ class IntegratorConvergenceTest {
       logError[i] = Math.log(error);
       table.append(String.format(Locale.ROOT, " N=%d err=%.3e", n, error));
     }
-    double order = slope(logDt, logError);
+    double order = Numerics.slope(logDt, logError);
     System.out.printf(
         Locale.ROOT, "[convergence] %-16s nominal %d measured %.3f%s%n",
         type, nominalOrder, order, table);
@@ -85,17 +88,18 @@ class IntegratorConvergenceTest {
   }
 
   /**
-   * The same fit on the test-only {@link NonSeparableSystem}, which has no closed-form flow: the
-   * error at step dt is estimated by self-convergence, {@code |x_dt(T) − x_{dt/2}(T)|}, which
-   * is {@code C dt^p (1 − 2^−p) + …}, so it has the same slope p. Every deterministic integrator
-   * that accepts a non-separable H is checked (N = 20 … 320 against 40 … 640 steps; RK4's finest
-   * difference, ~1e-11, is still far above round-off).
+   * The same fit on the testkit's {@link ReferenceSystems#nonSeparable()}, which has no
+   * closed-form flow: the error at step dt is estimated by self-convergence,
+   * {@code |x_dt(T) − x_{dt/2}(T)|}, which is {@code C dt^p (1 − 2^−p) + …}, so it has the same
+   * slope p. Every deterministic integrator that accepts a non-separable H is checked
+   * (N = 20 … 320 against 40 … 640 steps; RK4's finest difference, ~1e-11, is still far above
+   * round-off).
    */
   @ParameterizedTest(name = "{0} converges at its order on a non-separable H")
   @MethodSource("hamflow.it.physics.SymplecticityTest#nonSeparableIntegrators")
   void convergesAtItsOrderOnANonSeparableH(String type) {
     Integrator integrator = BundledPlugins.integrator(type);
-    NonSeparableSystem system = new NonSeparableSystem();
+    HamiltonianSystem system = ReferenceSystems.nonSeparable();
     double[][] initial = {{0.8, -0.3, 0.2, 0.6}, {-0.5, 0.7, -0.4, -0.2}};
     int levels = 5;
     double[] logDt = new double[levels];
@@ -123,7 +127,7 @@ class IntegratorConvergenceTest {
       logError[i] = Math.log(error);
       table.append(String.format(Locale.ROOT, " N=%d diff=%.3e", n, error));
     }
-    double order = slope(logDt, logError);
+    double order = Numerics.slope(logDt, logError);
     System.out.printf(Locale.ROOT,
         "[convergence] %-16s non-separable H, nominal %d measured %.3f%s%n",
         type, integrator.order(), order, table);
@@ -131,7 +135,7 @@ class IntegratorConvergenceTest {
         .isCloseTo(integrator.order(), within(ORDER_TOLERANCE));
   }
 
-  private static double[][] endStates(NonSeparableSystem system, Integrator integrator,
+  private static double[][] endStates(HamiltonianSystem system, Integrator integrator,
       double[][] initial, double dt, int n) {
     try (TfGraph<TFloat64> g = TfGraph.create(TFloat64.class)) {
       Trajectories t = new Simulator<>(g, system, integrator).run(initial, dt, n, n, done -> {});
@@ -166,24 +170,5 @@ class IntegratorConvergenceTest {
     return new double[] {
       Q0 + dq * c + p / (MASS * OMEGA) * s, -MASS * OMEGA * dq * s + p * c
     };
-  }
-
-  /** Least-squares slope of y against x. */
-  static double slope(double[] x, double[] y) {
-    double mx = 0;
-    double my = 0;
-    for (int i = 0; i < x.length; i++) {
-      mx += x[i];
-      my += y[i];
-    }
-    mx /= x.length;
-    my /= y.length;
-    double sxy = 0;
-    double sxx = 0;
-    for (int i = 0; i < x.length; i++) {
-      sxy += (x[i] - mx) * (y[i] - my);
-      sxx += (x[i] - mx) * (x[i] - mx);
-    }
-    return sxy / sxx;
   }
 }

@@ -11,6 +11,8 @@ import hamflow.runtime.plugin.RegisteredFactory;
 import hamflow.runtime.tf.SystemField;
 import hamflow.runtime.tf.Tensors;
 import hamflow.runtime.tf.TfGraph;
+import hamflow.testkit.Numerics;
+import hamflow.testkit.ReferenceSystems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +87,7 @@ class SymplecticityTest {
     }
     double worst = 0;
     for (double[][] jacobian : jacobians(system, integrator, states, dt)) {
-      worst = Math.max(worst, defect(jacobian));
+      worst = Math.max(worst, Numerics.omegaDefect(jacobian));
     }
     System.out.printf(Locale.ROOT, "[symplectic] %-28s on %-20s max |JᵀΩJ − Ω| = %.2e%n",
         integratorType, systemType, worst);
@@ -118,25 +120,25 @@ class SymplecticityTest {
   }
 
   /**
-   * The implicit methods are symplectic for every H, not only separable ones: on the test-only
-   * {@link NonSeparableSystem}, at dt = 0.2, from states with coordinates up to 1.3 (where the
-   * coupling terms q₁²p₂²/2, q₂²p₁²/4 are comparable to the quadratic part), {@code JᵀΩJ = Ω} to
-   * 1e-10: the default 30 fixed-point updates converge to round-off there (the iteration
-   * contracts by about 0.2 per update), and autodiff through them gives the Jacobian of the
-   * converged map. RK4 and explicit Euler, which
-   * accept this H too, must fail visibly.
+   * The implicit methods are symplectic for every H, not only separable ones: on the testkit's
+   * {@link ReferenceSystems#nonSeparable()}, at dt = 0.2, from states with coordinates up to 1.3
+   * (where the coupling terms q₁²p₂²/2, q₂²p₁²/4 are comparable to the quadratic part),
+   * {@code JᵀΩJ = Ω} to 1e-10: the default 30 fixed-point updates converge to round-off there
+   * (the iteration contracts by about 0.2 per update), and autodiff through them gives the
+   * Jacobian of the converged map. RK4 and explicit Euler, which accept this H too, must fail
+   * visibly.
    */
   @ParameterizedTest(name = "{0} on a non-separable H")
   @MethodSource("nonSeparableIntegrators")
   void implicitMethodsAreSymplecticForANonSeparableH(String integratorType) {
-    HamiltonianSystem system = new NonSeparableSystem();
+    HamiltonianSystem system = ReferenceSystems.nonSeparable();
     Integrator integrator = BundledPlugins.integrator(integratorType);
     double[][] states = {
       {1.0, -0.5, 0.3, 0.8}, {-1.2, 0.9, 1.1, -0.6}, {0.4, 1.2, -1.0, 0.7}, {0.0, 0.0, 1.3, 0.0}
     };
     double worst = 0;
     for (double[][] jacobian : jacobians(system, integrator, states, NON_SEPARABLE_DT)) {
-      worst = Math.max(worst, defect(jacobian));
+      worst = Math.max(worst, Numerics.omegaDefect(jacobian));
     }
     System.out.printf(Locale.ROOT, "[symplectic] %-28s on %-20s max |JᵀΩJ − Ω| = %.2e%n",
         integratorType, "non-separable H", worst);
@@ -180,24 +182,5 @@ class SymplecticityTest {
       }
     }
     return jac;
-  }
-
-  /** max |JᵀΩJ − Ω| with Ω = [[0, I], [−I, 0]]. */
-  private static double defect(double[][] j) {
-    int dim = j.length;
-    int n = dim / 2;
-    double worst = 0;
-    for (int a = 0; a < dim; a++) {
-      for (int b = 0; b < dim; b++) {
-        double sum = 0;
-        for (int k = 0; k < n; k++) {
-          // (JᵀΩJ)_ab = Σ_k J_{k,a} J_{n+k,b} − J_{n+k,a} J_{k,b}
-          sum += j[k][a] * j[n + k][b] - j[n + k][a] * j[k][b];
-        }
-        double omega = b == a + n ? 1 : (a == b + n ? -1 : 0);
-        worst = Math.max(worst, Math.abs(sum - omega));
-      }
-    }
-    return worst;
   }
 }
