@@ -124,4 +124,31 @@ class ZeroCenterTest {
           .as("not vacuous: the learned shift is perturbed").isGreaterThan(1e-3);
     }
   }
+
+  @Test
+  void withoutLearnedShiftTheOutputIsCentredExactly() {
+    BijectiveLayer layer = FlowPlugins.layer("zero-center", "learned-shift: false");
+    double[][] x = new double[BATCH][2 * N];
+    SplittableRandom random = new SplittableRandom(6);
+    for (double[] row : x) {
+      for (int i = 0; i < row.length; i++) {
+        row[i] = -5 + random.nextGaussian();
+      }
+    }
+    try (TfGraph<TFloat64> g = TfGraph.create(TFloat64.class)) {
+      Training context = new Training(new RandomWeights<>(g, 5, 0.3));
+      BijectiveLayer.Built<TFloat64> built = layer.build(context, N);
+      Operand<TFloat64> in = g.placeholder();
+      List<double[]> out = PointTransformationTest.run(g, List.of(in), List.<double[][]>of(x),
+          List.of(built.forward(in)));
+      assertThat(context.weights.values()).doesNotContainKey("shift");
+      for (int i = 0; i < 2 * N; i++) {
+        double mean = 0;
+        for (int b = 0; b < BATCH; b++) {
+          mean += out.get(0)[b * 2 * N + i] / BATCH;
+        }
+        assertThat(Math.abs(mean)).as("batch mean of z, coordinate %d", i).isLessThan(1e-14);
+      }
+    }
+  }
 }

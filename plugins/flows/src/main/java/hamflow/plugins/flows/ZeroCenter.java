@@ -1,6 +1,6 @@
 package hamflow.plugins.flows;
 
-import hamflow.api.NoParameters;
+import hamflow.api.Param;
 import hamflow.api.flow.BijectiveLayer;
 import hamflow.api.flow.LayerFactory;
 import hamflow.api.model.ModelContext;
@@ -11,7 +11,8 @@ import org.tensorflow.types.family.TFloating;
 
 /**
  * Centring of phase space, {@code z = x − μ − b}: μ the mean of the data over the batch (q and
- * p alike, shape {@code [2n]}) and b a learned shift (variable {@code shift}, initially 0). A
+ * p alike, shape {@code [2n]}) and b a learned shift (variable {@code shift}, initially 0;
+ * absent with {@code learned-shift: false}). A
  * translation, so symplectic with log-det 0 (batch normalisation without the scaling, which
  * would not be canonical).
  *
@@ -33,11 +34,24 @@ public final class ZeroCenter implements BijectiveLayer {
   /** Momentum of the running average. */
   public static final double MOMENTUM = 0.99;
 
+  /** Parameters of {@code zero-center}. */
+  public record Parameters(
+      @Param(value = "learn the shift b; false centres the output on the data's mean alone, as a"
+              + " last layer should when an objective (integrability) could otherwise be lowered"
+              + " by moving the latent planes away from the origin", defaultValue = "true")
+          boolean learnedShift) {}
+
   /** Factory for {@code zero-center}. */
-  public static final LayerFactory<NoParameters> FACTORY = LayerFactory.of("zero-center",
+  public static final LayerFactory<Parameters> FACTORY = LayerFactory.of("zero-center",
       "translation z = x - mean - b: batch mean while training, running average at evaluation "
           + "(symplectic)",
-      NoParameters.class, p -> new ZeroCenter());
+      Parameters.class, ZeroCenter::new);
+
+  private final Parameters p;
+
+  ZeroCenter(Parameters p) {
+    this.p = p;
+  }
 
   @Override
   public boolean symplectic() {
@@ -48,7 +62,7 @@ public final class ZeroCenter implements BijectiveLayer {
   public <T extends TFloating> Built<T> build(ModelContext<T> g, int n) {
     Ops tf = g.tf();
     int dim = 2 * n;
-    Operand<T> shift = g.variable("shift", Initializers.zeros(dim), dim);
+    Operand<T> shift = p.learnedShift() ? g.variable("shift", Initializers.zeros(dim), dim) : null;
     return new Built<>() {
       private Operand<T> offset; // μ + b, fixed by the first call: one running average per build
 
@@ -60,7 +74,7 @@ public final class ZeroCenter implements BijectiveLayer {
               ? null
               : tf.stopGradient(tf.math.mean(batch, tf.constant(0)));
           Operand<T> mean = g.runningAverage(MEAN, batchMean, MOMENTUM, Initializers.zeros(dim), dim);
-          offset = tf.math.add(mean, shift);
+          offset = shift == null ? mean : tf.math.add(mean, shift);
         }
         return offset;
       }
