@@ -47,5 +47,8 @@ class AngleDerivativeTest {
     // leaves ~1e-10); the rate is linear in w − ω, so 1e-6 means w within ~1e-6 of 2.
     assertThat(trained).isLessThan(1e-6);
     assertThat(spread).isLessThan(1e-6);
+    // Each test orbit (t ≤ 3 of a period π) goes round the origin: the mean of its latent points
+    // is |e^{6i} − 1|/6 ≈ 0.05 of its radius, not an arc far from the origin.
+    assertThat(a.get("max-latent-offset").asDouble()).isLessThan(0.1);
   }
 }

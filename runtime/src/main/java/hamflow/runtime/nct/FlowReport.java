@@ -159,12 +159,19 @@ final class FlowReport {
     int n = s.degreesOfFreedom();
     double[][][] test = s.data().test();
     Map<String, Object> a = new LinkedHashMap<>();
-    double[] trained = latentSpread(trainedFlow, test, true);
-    double[] untrained = latentSpread(untrainedFlow, test, false);
+    LatentActions trainedActions = latentActions(trainedFlow, test, true);
+    LatentActions untrainedActions = latentActions(untrainedFlow, test, false);
+    double[] trained = trainedActions.spread();
+    double[] untrained = untrainedActions.spread();
     a.put("latent-spread", trained);
     a.put("max-latent-spread", Arrays.stream(trained).max().orElse(0));
     a.put("untrained-latent-spread", untrained);
     a.put("untrained-max-latent-spread", Arrays.stream(untrained).max().orElse(0));
+    // The relative spread also falls when a plane moves off the origin (a translation is
+    // symplectic): its offset tells a plane whose orbits circle the origin from one that does.
+    a.put("latent-offset", trainedActions.offset());
+    a.put("max-latent-offset", Arrays.stream(trainedActions.offset()).max().orElse(0));
+    a.put("untrained-latent-offset", untrainedActions.offset());
     if (modes.isPresent()) {
       NormalModeBasis b = modes.get();
       double[][][] actions = new double[test.length][][];
@@ -194,8 +201,16 @@ final class FlowReport {
     return sum;
   }
 
+  /**
+   * Per latent plane k, over the test trajectories: the mean relative spread of the action, and
+   * the mean offset {@code |mean_t z_k| / mean_t |z_k|} of the orbit's points {@code z_k =
+   * (Q_k, P_k)} — 0 for an orbit that circles the origin evenly, near 1 for one that stays on an
+   * arc far from it.
+   */
+  private record LatentActions(double[] spread, double[] offset) {}
+
   /** Latent actions of the test trajectories; with {@code plot}, draws their latent planes. */
-  private double[] latentSpread(FrozenFlow flow, double[][][] test, boolean plot)
+  private LatentActions latentActions(FrozenFlow flow, double[][][] test, boolean plot)
       throws IOException {
     int n = s.degreesOfFreedom();
     double[][][] actions = new double[test.length][][];
@@ -226,7 +241,21 @@ final class FlowReport {
             qs, ps, "trajectory");
       }
     }
-    return spread(actions, n);
+    double[] offset = new double[n];
+    for (double[][] path : latent) {
+      for (int k = 0; k < n; k++) {
+        double q = 0;
+        double p = 0;
+        double radius = 0;
+        for (double[] z : path) {
+          q += z[k] / path.length;
+          p += z[n + k] / path.length;
+          radius += Math.hypot(z[k], z[n + k]) / path.length;
+        }
+        offset[k] += (radius == 0 ? 0 : Math.hypot(q, p) / radius) / latent.length;
+      }
+    }
+    return new LatentActions(spread(actions, n), offset);
   }
 
   /** Per k, the mean over trajectories of std_t / mean_t of {@code actions[i][t][k]}. */
