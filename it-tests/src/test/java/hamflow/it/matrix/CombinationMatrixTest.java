@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -80,10 +81,12 @@ class CombinationMatrixTest {
       t = Experiment.load(file, REGISTRY, false).job().simulate();
     } catch (SimulationFailedException e) {
       // Implicit methods report a step whose fixed-point iteration does not converge (a close
-      // encounter of the three-body sampler's orbits at dt = 0.01) instead of going on with a
-      // wrong state: the documented refusal, and the only failure accepted here.
+      // encounter of the three-body sampler's orbits) instead of going on with a wrong state:
+      // the documented refusal, and the only failure accepted. Nothing was checked, so the
+      // pair is reported as skipped with the message, not as passed.
       assertThat(e.getMessage()).as("%s with %s", systemType, integratorType)
           .contains("did not converge");
+      Assumptions.abort(systemType + " with " + integratorType + ": " + e.getMessage());
       return;
     }
     if (integrator.stochastic()) {
