@@ -83,9 +83,7 @@ public final class AngleDerivative implements FlowObjective {
     Operand<T> dz = tf.math.div(tf.math.sub(out.get(1), out.get(2)), c.constant(2 * h));
     Operand<T> zdz = tf.math.mul(z, dz);
     Operand<T> rate = tf.math.add(c.positions(zdz, n), c.momenta(zdz, n)); // dI_k/dt [batch, n]
-    Operand<T> squares = tf.math.square(z);
-    Operand<T> actions = tf.math.mul(c.constant(0.5),
-        tf.math.add(c.positions(squares, n), c.momenta(squares, n)));
+    Operand<T> actions = LatentActions.ofLatent(c, z); // [batch, n]
     Operand<T> meanSquareRate = tf.math.mean(tf.math.square(rate), tf.constant(0));
     Operand<T> meanAction = tf.math.mean(actions, tf.constant(0), Mean.keepDims(false));
     Operand<T> relative = tf.math.div(meanSquareRate,
