@@ -11,7 +11,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
-import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.family.TFloating;
 
@@ -85,7 +84,7 @@ public final class AngleDerivative implements FlowObjective {
     Operand<T> rate = tf.math.add(c.positions(zdz, n), c.momenta(zdz, n)); // dI_k/dt [batch, n]
     Operand<T> actions = LatentActions.ofLatent(c, z); // [batch, n]
     Operand<T> meanSquareRate = tf.math.mean(tf.math.square(rate), tf.constant(0));
-    Operand<T> meanAction = tf.math.mean(actions, tf.constant(0), Mean.keepDims(false));
+    Operand<T> meanAction = tf.math.mean(actions, tf.constant(0));
     Operand<T> relative = tf.math.div(meanSquareRate,
         tf.math.add(tf.math.square(meanAction), c.constant(p.epsilon()))); // [n]
     c.report("angle-derivative", tf.math.mean(tf.math.sqrt(relative), tf.constant(0)));
@@ -100,7 +99,8 @@ public final class AngleDerivative implements FlowObjective {
     int n = c.degreesOfFreedom();
     Operand<T> grad = system.gradient(c, x).orElseGet(() -> {
       Operand<T> h = tf.sum(system.hamiltonian(c, x), tf.constant(0));
-      // Seeded with explicit ones: TF Java's default seed (OnesLike) has no gradient.
+      // The field is held constant in the loss (stopGradient in build), so nothing
+      // differentiates this gradient again: a plain ones seed will do.
       Gradients g = tf.gradients(List.of(h), List.of(x),
           Gradients.dx(List.of(tf.onesLike(h))));
       return g.<T>dy(0);
