@@ -14,7 +14,10 @@ import org.tensorflow.types.family.TFloating;
  * latent actions {@code I_k = (Q_k² + P_k²)/2} of {@code (Q, P) = T(q, p)} should be constant.
  * Minimises the variance of each action along each trajectory relative to its squared mean —
  * relative, so that the objective cannot be lowered by shrinking the latent plane — averaged over
- * trajectories and k. Reports {@code action-spread}: the mean relative standard deviation
+ * trajectories and k. With {@code relative: false} it minimises the plain variance instead:
+ * relative, a plane moved far off the origin also scores well (each orbit an arc at right angles
+ * to the offset), which a translation — symplectic — can do; the plain variance grows with the
+ * offset. Reports {@code action-spread}: the mean relative standard deviation
  * {@code std_t(I_k) / mean_t(I_k)}.
  */
 public final class Integrability implements FlowObjective {
@@ -23,7 +26,11 @@ public final class Integrability implements FlowObjective {
   public record Parameters(
       @Param(value = "added to the squared mean action so that a vanishing action stays finite",
               defaultValue = "1e-8", min = 0)
-          double epsilon) {}
+          double epsilon,
+      @Param(value = "divide each variance by the squared mean action; false minimises the plain "
+              + "variance, which a translation of a latent plane raises rather than lowers",
+              defaultValue = "true")
+          boolean relative) {}
 
   /** Factory for {@code integrability}. */
   public static final ObjectiveFactory<Parameters> FACTORY = ObjectiveFactory.of("integrability",
@@ -56,6 +63,6 @@ public final class Integrability implements FlowObjective {
         org.tensorflow.op.core.Squeeze.axis(java.util.List.of(1L)))), c.constant(p.epsilon()));
     Operand<T> relative = tf.math.div(variance, meanSquare); // [batch, n]
     c.report("action-spread", tf.math.mean(tf.math.sqrt(relative), tf.constant(new int[] {0, 1})));
-    return tf.math.mean(relative, tf.constant(new int[] {0, 1}));
+    return tf.math.mean(p.relative() ? relative : variance, tf.constant(new int[] {0, 1}));
   }
 }
