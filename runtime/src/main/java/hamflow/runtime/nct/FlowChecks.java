@@ -52,7 +52,7 @@ public final class FlowChecks {
       }
     }
     binder.throwIfProblems();
-    FlowJob.checkBuild(d).ifPresent(message -> binder.report("layers", message));
+    FlowJob.checkBuild(d).ifPresent(r -> binder.report(r.path(), r.message()));
     binder.throwIfProblems();
   }
 }

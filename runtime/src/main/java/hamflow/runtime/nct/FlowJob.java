@@ -69,7 +69,7 @@ public final class FlowJob {
    * the dimension), so that a layer or objective that cannot serve this descriptor is reported
    * as a descriptor problem. Returns the message, if any.
    */
-  public static Optional<String> checkBuild(FlowDescriptor d) {
+  public static Optional<Refusal> checkBuild(FlowDescriptor d) {
     if (d.system() == null) {
       return Optional.empty(); // the dimension comes from the data file, checked when loaded
     }
@@ -80,10 +80,15 @@ public final class FlowJob {
           Optional.of(system), system.degreesOfFreedom(), stand(system, objective),
           d.training(), d.seed()), d.dtype());
       return Optional.empty();
+    } catch (FlowTrainer.ObjectiveRefused e) {
+      return Optional.of(new Refusal("objective", e.getMessage()));
     } catch (IllegalArgumentException e) {
-      return Optional.of(e.getMessage());
+      return Optional.of(new Refusal("layers", e.getMessage()));
     }
   }
+
+  /** Why a dry build failed, and the descriptor section it is reported at. */
+  public record Refusal(String path, String message) {}
 
   /** Two zero trajectories of two points, standing in for the data in a dry build. */
   private static FlowData stand(HamiltonianSystem system, FlowObjective objective) {

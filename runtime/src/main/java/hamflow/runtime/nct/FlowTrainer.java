@@ -81,7 +81,12 @@ final class FlowTrainer<T extends TFloating> {
             new PrefixedContext<>(new StoppedVariables<>(store), FLOW), s.degreesOfFreedom()),
         s.degreesOfFreedom(), s.system(), this::batch, s.training().batchSize(),
         k, s.seed());
-    Operand<T> loss = s.objective().build(objective);
+    Operand<T> loss;
+    try {
+      loss = s.objective().build(objective);
+    } catch (IllegalArgumentException e) {
+      throw new ObjectiveRefused(e.getMessage(), e);
+    }
     List<Op> targets = new ArrayList<>();
     targets.add(new Adam<>(store, step, learningRate(), 0).minimize(loss));
     targets.addAll(vars.averageUpdates());
@@ -104,6 +109,13 @@ final class FlowTrainer<T extends TFloating> {
   }
 
   /** Builds the graph on the real setup without running it (descriptor checks). */
+  /** The objective refused to build with these settings (not a layer): reported at objective. */
+  static final class ObjectiveRefused extends IllegalArgumentException {
+    ObjectiveRefused(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   static void dryBuild(Setup setup, hamflow.runtime.tf.Precision precision) {
     try (TfGraph<? extends TFloating> g = TfGraph.create(precision)) {
       dryBuild(g, setup);

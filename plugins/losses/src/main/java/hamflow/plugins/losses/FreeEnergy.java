@@ -26,7 +26,11 @@ public final class FreeEnergy implements FlowObjective {
           double beta,
       @Param(value = "latent density: gaussian, or latent-harmonic with learned frequencies",
               defaultValue = "gaussian")
-          PriorKind prior) {}
+          PriorKind prior,
+      @Param(value = "draw each batch with the prior's exact mean and covariance (needs "
+              + "batch-size > 2n): removes the sampling noise of quadratic terms, which is what "
+              + "keeps nearly degenerate modes apart", defaultValue = "false")
+          boolean momentMatched) {}
 
   /** Factory for {@code free-energy}. */
   public static final ObjectiveFactory<Parameters> FACTORY = ObjectiveFactory.of("free-energy",
@@ -52,21 +56,24 @@ public final class FreeEnergy implements FlowObjective {
   @Override
   public <T extends TFloating> Operand<T> build(ObjectiveContext<T> c) {
     Ops tf = c.tf();
-    Operand<T> loss = reverseKl(c, Prior.build(c, p.prior(), p.beta()), p.beta());
+    Operand<T> loss = reverseKl(c, Prior.build(c, p.prior(), p.beta()), p.beta(),
+        p.momentMatched());
     c.report("free-energy-bound", tf.math.div(loss, c.constant(p.beta())));
     return loss;
   }
 
   /**
    * {@code E[ln q(x) + βH(x)]} over {@link ObjectiveContext#batchSize()} prior samples pushed
-   * through {@code T⁻¹}, a scalar; also reports the mean energy of the samples.
+   * through {@code T⁻¹}, a scalar; also reports the mean energy of the samples. With
+   * {@code momentMatched} the draws come from {@link Prior#sampleMomentMatched}.
    */
   static <T extends TFloating> Operand<T> reverseKl(
-      ObjectiveContext<T> c, Prior<T> prior, double beta) {
+      ObjectiveContext<T> c, Prior<T> prior, double beta, boolean momentMatched) {
     Ops tf = c.tf();
     HamiltonianSystem system = c.system().orElseThrow(() -> new IllegalArgumentException(
         "this objective scores states with a system's H: add a 'system:' section"));
-    Operand<T> z = prior.sample(c.batchSize());
+    Operand<T> z = momentMatched ? prior.sampleMomentMatched(c.batchSize())
+        : prior.sample(c.batchSize());
     Operand<T> x = c.flow().inverse(z);
     // Path derivative ("sticking the landing", Roeder et al. 2017): ln q with its parameters
     // held fixed, so that the gradient is exact in expectation and its variance vanishes as the

@@ -52,7 +52,7 @@ public final class Mixed implements FlowObjective {
   public <T extends TFloating> Operand<T> build(ObjectiveContext<T> c) {
     Ops tf = c.tf();
     Prior<T> prior = Prior.build(c, p.prior(), p.beta());
-    Operand<T> energy = FreeEnergy.reverseKl(c, prior, p.beta());
+    Operand<T> energy = FreeEnergy.reverseKl(c, prior, p.beta(), false);
     Operand<T> nll = Likelihood.negativeLogLikelihood(c, prior, c.batch());
     c.report("free-energy-bound", tf.math.div(energy, c.constant(p.beta())));
     c.report("nll", nll);

@@ -46,6 +46,33 @@ final class Prior<T extends TFloating> {
     return tf.math.mul(c.standardNormal(batch, 2L * n), tf.math.rsqrt(precision));
   }
 
+  /**
+   * {@code batch} latent samples whose batch mean and covariance equal the prior's exactly
+   * (moment matching): standard normal draws ε are centred and whitened by the Cholesky factor
+   * L of their own covariance, {@code ε̃ = (ε − ε̄) L⁻ᵀ}, then scaled. The batch average of any
+   * quadratic form in z is then its expectation, so for a quadratic H and a linear map the
+   * free-energy estimate carries no sampling noise at all; for other terms the draws remain
+   * consistent (a bias of order 1/batch). Needs {@code batch > 2n}.
+   */
+  Operand<T> sampleMomentMatched(long batch) {
+    Ops tf = c.tf();
+    if (batch <= 2L * n) {
+      throw new IllegalArgumentException("moment-matched draws need training.batch-size above "
+          + "2n = " + 2 * n + " (the covariance of the draws must be invertible); it is " + batch);
+    }
+    Operand<T> e = c.standardNormal(batch, 2L * n);
+    Operand<T> centred = tf.math.sub(e, tf.math.mean(e, tf.constant(0),
+        org.tensorflow.op.math.Mean.keepDims(true)));
+    Operand<T> covariance = tf.math.div(tf.linalg.matMul(centred, centred,
+        org.tensorflow.op.linalg.MatMul.transposeA(true)), c.constant(batch));
+    Operand<T> lower = tf.linalg.cholesky(covariance);
+    // L⁻¹ ε̄ᵀ by a triangular solve, transposed back: rows with identity covariance.
+    Operand<T> white = tf.linalg.transpose(tf.linalg.triangularSolve(lower,
+        tf.linalg.transpose(centred, tf.constant(new int[] {1, 0})),
+        org.tensorflow.op.linalg.TriangularSolve.lower(true)), tf.constant(new int[] {1, 0}));
+    return tf.math.mul(tf.stopGradient(white), tf.math.rsqrt(precision));
+  }
+
   /** {@code ln p(z)} per example, {@code [batch]}. */
   Operand<T> logDensity(Operand<T> z) {
     return logDensity(z, precision);
