@@ -14,15 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Train runs for the learning tests: descriptors written to disk, run in-process, read back. */
-final class Runs {
+/**
+ * Runs for the tests: descriptors written to disk, run in-process, read back. Public for the
+ * flow tests' {@code hamflow.it.nct.FlowRuns}, which runs its descriptors through it.
+ */
+public final class Runs {
   /** The bundled plugins as the runtime discovers them (class path, META-INF/services). */
-  static final PluginRegistry REGISTRY = PluginRegistry.discover(null);
+  public static final PluginRegistry REGISTRY = PluginRegistry.discover(null);
 
   private Runs() {}
 
   /** Writes {@code yaml} to {@code dir/file} and returns the path. */
-  static Path descriptor(Path dir, String file, String yaml) throws IOException {
+  public static Path descriptor(Path dir, String file, String yaml) throws IOException {
     Files.createDirectories(dir);
     Path p = dir.resolve(file);
     Files.writeString(p, yaml);
@@ -30,11 +33,12 @@ final class Runs {
   }
 
   /** Loads, checks and runs a descriptor into {@code out} (which must not exist yet). */
-  static Path run(Path descriptor, Path out) throws IOException {
+  public static Path run(Path descriptor, Path out) throws IOException {
     return Experiment.load(descriptor, REGISTRY, false).run(out, null);
   }
 
-  static JsonNode metrics(Path run) throws IOException {
+  /** The {@code metrics.json} of a run folder. */
+  public static JsonNode metrics(Path run) throws IOException {
     return new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
   }
 

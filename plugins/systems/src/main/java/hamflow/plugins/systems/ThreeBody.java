@@ -57,10 +57,7 @@ public final class ThreeBody implements HamiltonianSystem {
               defaultValue = "0.2", min = 0)
           double velocityNoise) {
     public Parameters {
-      if (orbitRadiusMax < orbitRadiusMin) {
-        throw new IllegalArgumentException("orbit-radius-max (" + orbitRadiusMax
-            + ") must not be below orbit-radius-min (" + orbitRadiusMin + ")");
-      }
+      OrbitRadii.checkRange(orbitRadiusMin, orbitRadiusMax);
     }
   }
 
@@ -121,8 +118,7 @@ public final class ThreeBody implements HamiltonianSystem {
   @Override
   public double[] sampleInitialState(RandomGenerator random) {
     double[] direction = {2 * random.nextDouble() - 1, 2 * random.nextDouble() - 1};
-    double r = random.nextDouble() * (params.orbitRadiusMax() - params.orbitRadiusMin())
-        + params.orbitRadiusMin();
+    double r = OrbitRadii.draw(random, params.orbitRadiusMin(), params.orbitRadiusMax());
     double norm = Math.sqrt(direction[0] * direction[0] + direction[1] * direction[1]);
     double[][] q = new double[3][];
     q[0] = new double[] {direction[0] * (r / norm), direction[1] * (r / norm)};

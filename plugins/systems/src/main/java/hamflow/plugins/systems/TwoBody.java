@@ -58,10 +58,7 @@ public final class TwoBody implements HamiltonianSystem {
               defaultValue = "0.05", min = 0)
           double velocityNoise) {
     public Parameters {
-      if (orbitRadiusMax < orbitRadiusMin) {
-        throw new IllegalArgumentException("orbit-radius-max (" + orbitRadiusMax
-            + ") must not be below orbit-radius-min (" + orbitRadiusMin + ")");
-      }
+      OrbitRadii.checkRange(orbitRadiusMin, orbitRadiusMax);
     }
   }
 
@@ -113,8 +110,7 @@ public final class TwoBody implements HamiltonianSystem {
   public double[] sampleInitialState(RandomGenerator random) {
     double min = params.orbitRadiusMin();
     double max = params.orbitRadiusMax();
-    double[] r = {
-      random.nextDouble() * (max - min) + min, random.nextDouble() * (max - min) + min};
+    double[] r = {OrbitRadii.draw(random, min, max), OrbitRadii.draw(random, min, max)};
     double radius = Math.sqrt(r[0] * r[0] + r[1] * r[1]);
     double m1 = params.mass1();
     double m2 = params.mass2();
