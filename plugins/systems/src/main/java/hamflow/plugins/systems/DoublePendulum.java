@@ -108,13 +108,7 @@ public final class DoublePendulum implements HamiltonianSystem {
     Operand<T> p1 = SystemOps.column(g, x, 2);
     Operand<T> p2 = SystemOps.column(g, x, 3);
     Operand<T> delta = tf.math.sub(q1, q2);
-    Operand<T> numerator =
-        tf.math.sub(
-            tf.math.add(
-                SystemOps.scale(g, m2 * l2 * l2, tf.math.square(p1)),
-                SystemOps.scale(g, (m1 + m2) * l1 * l1, tf.math.square(p2))),
-            SystemOps.scale(g, 2 * m2 * l1 * l2,
-                tf.math.mul(tf.math.mul(p1, p2), tf.math.cos(delta))));
+    Operand<T> numerator = kineticNumerator(g, p1, p2, tf.math.cos(delta));
     Operand<T> denominator =
         SystemOps.scale(g, 2 * m2 * l1 * l1 * l2 * l2,
             tf.math.add(g.constant(m1),
@@ -124,6 +118,24 @@ public final class DoublePendulum implements HamiltonianSystem {
             SystemOps.scale(g, (m1 + m2) * gravity * l1, tf.math.cos(q1)),
             SystemOps.scale(g, m2 * gravity * l2, tf.math.cos(q2)));
     return tf.math.sub(tf.math.div(numerator, denominator), potential);
+  }
+
+  /**
+   * The numerator N of the kinetic term {@code T = N / (2 m₂ l₁² l₂² s)}:
+   * {@code N = m₂l₂²p₁² + (m₁+m₂)l₁²p₂² − 2m₂l₁l₂ p₁p₂ cos Δ}, shared by H and its gradient.
+   */
+  private <T extends TFloating> Operand<T> kineticNumerator(GraphContext<T> g, Operand<T> p1,
+      Operand<T> p2, Operand<T> cos) {
+    Ops tf = g.tf();
+    double m1 = params.mass1();
+    double m2 = params.mass2();
+    double l1 = params.length1();
+    double l2 = params.length2();
+    return tf.math.sub(
+        tf.math.add(
+            SystemOps.scale(g, m2 * l2 * l2, tf.math.square(p1)),
+            SystemOps.scale(g, (m1 + m2) * l1 * l1, tf.math.square(p2))),
+        SystemOps.scale(g, 2 * m2 * l1 * l2, tf.math.mul(tf.math.mul(p1, p2), cos)));
   }
 
   /**
@@ -149,12 +161,7 @@ public final class DoublePendulum implements HamiltonianSystem {
     Operand<T> cos = tf.math.cos(delta);
     Operand<T> sin = tf.math.sin(delta);
     Operand<T> s = tf.math.add(g.constant(m1), SystemOps.scale(g, m2, tf.math.square(sin)));
-    Operand<T> numerator =
-        tf.math.sub(
-            tf.math.add(
-                SystemOps.scale(g, m2 * l2 * l2, tf.math.square(p1)),
-                SystemOps.scale(g, (m1 + m2) * l1 * l1, tf.math.square(p2))),
-            SystemOps.scale(g, 2 * m2 * l1 * l2, tf.math.mul(tf.math.mul(p1, p2), cos)));
+    Operand<T> numerator = kineticNumerator(g, p1, p2, cos);
     Operand<T> dp1 = tf.math.div(
         tf.math.sub(SystemOps.scale(g, l2, p1), SystemOps.scale(g, l1, tf.math.mul(p2, cos))),
         SystemOps.scale(g, l1 * l1 * l2, s));
