@@ -67,7 +67,8 @@ public final class FlowJob {
   /**
    * Builds the training graph without running it (on the real data shapes when a system gives
    * the dimension), so that a layer or objective that cannot serve this descriptor is reported
-   * as a descriptor problem. Returns the message, if any.
+   * as a descriptor problem, at {@code objective} or {@code layers}. Returns the refusal, if
+   * any.
    */
   public static Optional<Refusal> checkBuild(FlowDescriptor d) {
     if (d.system() == null) {

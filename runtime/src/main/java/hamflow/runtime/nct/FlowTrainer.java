@@ -108,7 +108,6 @@ final class FlowTrainer<T extends TFloating> {
         g.constant(t.finalLearningRate() / t.learningRate()), fraction));
   }
 
-  /** Builds the graph on the real setup without running it (descriptor checks). */
   /** The objective refused to build with these settings (not a layer): reported at objective. */
   static final class ObjectiveRefused extends IllegalArgumentException {
     ObjectiveRefused(String message, Throwable cause) {
@@ -116,6 +115,7 @@ final class FlowTrainer<T extends TFloating> {
     }
   }
 
+  /** Builds the graph on the real setup without running it (descriptor checks). */
   static void dryBuild(Setup setup, hamflow.runtime.tf.Precision precision) {
     try (TfGraph<? extends TFloating> g = TfGraph.create(precision)) {
       dryBuild(g, setup);
