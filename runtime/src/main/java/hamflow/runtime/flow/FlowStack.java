@@ -51,6 +51,11 @@ public final class FlowStack implements BijectiveLayer {
     return new FlowStack(layers);
   }
 
+  /** The prefix of the variable names of the layer at {@code index} (0-based, as applied). */
+  public static String layerPrefix(int index) {
+    return "layer" + index + "/";
+  }
+
   /** The layers, first applied first. */
   public List<BijectiveLayer> layers() {
     return layers;
@@ -65,7 +70,7 @@ public final class FlowStack implements BijectiveLayer {
   public <T extends TFloating> Built<T> build(ModelContext<T> g, int degreesOfFreedom) {
     List<Built<T>> built = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
-      built.add(layers.get(i).build(new PrefixedContext<>(g, "layer" + i + "/"), degreesOfFreedom));
+      built.add(layers.get(i).build(new PrefixedContext<>(g, layerPrefix(i)), degreesOfFreedom));
     }
     Ops tf = g.tf();
     return new Built<>() {

@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * The checks of a flow descriptor across sections, reported with the other descriptor problems
  * before any work: what the objective reads against where the data come from, the system and
- * integrator those sources need, and a dry build of the training graph.
+ * integrator those sources need, the layers L-BFGS refines, and a dry build of the training graph.
  */
 public final class FlowChecks {
   private FlowChecks() {}
@@ -49,6 +49,13 @@ public final class FlowChecks {
             "data.source boltzmann draws samples with a stochastic integrator (a thermostat such "
                 + "as langevin-baoab); " + (integrator == null ? "add an 'integrator:' section"
                 : "'" + d.integrator().type() + "' is deterministic"));
+      }
+    }
+    java.util.List<String> types = FlowJob.layerTypes(d);
+    for (String named : d.training().lbfgsLayers()) {
+      if (!types.contains(named)) {
+        binder.report("training.lbfgs-layers", "no layer of type '" + named + "' in the stack "
+            + "(its layers are " + String.join(", ", new java.util.LinkedHashSet<>(types)) + ")");
       }
     }
     binder.throwIfProblems();

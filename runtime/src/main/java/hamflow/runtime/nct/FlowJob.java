@@ -77,7 +77,7 @@ public final class FlowJob {
     HamiltonianSystem system = d.system().create(HamiltonianSystem.class);
     FlowObjective objective = d.objective().create(FlowObjective.class);
     try {
-      FlowTrainer.dryBuild(new FlowTrainer.Setup(FlowStack.of(d.layers()), objective,
+      FlowTrainer.dryBuild(new FlowTrainer.Setup(FlowStack.of(d.layers()), layerTypes(d), objective,
           Optional.of(system), system.degreesOfFreedom(), stand(system, objective),
           d.training(), d.seed()), d.dtype());
       return Optional.empty();
@@ -86,6 +86,11 @@ public final class FlowJob {
     } catch (IllegalArgumentException e) {
       return Optional.of(new Refusal("layers", e.getMessage()));
     }
+  }
+
+  /** The type of each layer of the stack, {@code repeat:} blocks expanded. */
+  static java.util.List<String> layerTypes(FlowDescriptor d) {
+    return d.layers().expanded().stream().map(l -> l.plugin().type()).toList();
   }
 
   /** Why a dry build failed, and the descriptor section it is reported at. */
@@ -111,7 +116,8 @@ public final class FlowJob {
       data.check(objective.data());
     }
     int n = system.map(HamiltonianSystem::degreesOfFreedom).orElseGet(() -> data.dimension() / 2);
-    return new FlowTrainer.Setup(FlowStack.of(d.layers()), objective, system, n, data,
+    return new FlowTrainer.Setup(FlowStack.of(d.layers()), layerTypes(d), objective, system, n,
+        data,
         d.training(), d.seed());
   }
 
@@ -136,7 +142,8 @@ public final class FlowJob {
       FlowTrainer.Setup setup, Optional<Checkpoints.Saved> saved, ProgressBar bar) {
     FlowTrainer<T> trainer = new FlowTrainer<>(g, setup);
     Checkpoints[] checkpoints = new Checkpoints[1];
-    int start = Math.min(saved.map(Checkpoints.Saved::step).orElse(0), d.training().steps());
+    int start = Math.min(saved.map(Checkpoints.Saved::step).orElse(0),
+        d.training().totalSteps());
     LossHistory history = saved.map(s -> s.history().until(s.step())).orElse(new LossHistory());
     return trainer.run(start, saved.map(Checkpoints.Saved::state).orElse(null), history,
         bar == null ? k -> {} : bar::stepBy,
@@ -165,7 +172,7 @@ public final class FlowJob {
       return null;
     }
     return new ProgressBarBuilder().setTaskName("train flow")
-        .setInitialMax(d.training().steps()).startsFrom(start, java.time.Duration.ZERO)
+        .setInitialMax(d.training().totalSteps()).startsFrom(start, java.time.Duration.ZERO)
         .setUnit(" steps", 1).setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
   }
 }

@@ -33,6 +33,14 @@ final class FlowReport {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("steps", s.training().steps());
     m.put("seconds-per-step", o.secondsPerStep());
+    o.lbfgs().ifPresent(l -> {
+      Map<String, Object> lbfgs = new LinkedHashMap<>();
+      lbfgs.put("iterations", l.iterations());
+      lbfgs.put("evaluations", l.evaluations());
+      lbfgs.put("stop", l.stop().name().toLowerCase(java.util.Locale.ROOT));
+      lbfgs.put("seconds", l.seconds());
+      m.put("lbfgs", lbfgs);
+    });
     Map<String, Double> trained = ObjectiveEvaluation.evaluate(s, o.weights(), e);
     m.put("trained", trained);
     m.put("untrained", ObjectiveEvaluation.evaluate(s, o.initial(), e));

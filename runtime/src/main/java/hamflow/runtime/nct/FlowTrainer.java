@@ -1,9 +1,11 @@
 package hamflow.runtime.nct;
 
 import hamflow.api.flow.BijectiveLayer;
+import hamflow.api.model.ModelContext;
 import hamflow.api.objective.FlowObjective;
 import hamflow.api.objective.ObjectiveData;
 import hamflow.api.system.HamiltonianSystem;
+import hamflow.runtime.flow.FlowStack;
 import hamflow.runtime.flow.PrefixedContext;
 import hamflow.runtime.tf.TfGraph;
 import hamflow.runtime.tf.Tensors;
@@ -24,6 +26,7 @@ import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TFloating;
 
@@ -37,8 +40,11 @@ final class FlowTrainer<T extends TFloating> {
   static final String FLOW = "flow/";
   static final String OBJECTIVE = "objective/";
 
-  /** What the trainer needs besides the graph. */
-  record Setup(BijectiveLayer stack, FlowObjective objective, Optional<HamiltonianSystem> system,
+  /**
+   * What the trainer needs besides the graph; {@code layerTypes}: the type of each layer of the
+   * stack, in order (which layers {@code training.lbfgs-layers} names).
+   */
+  record Setup(BijectiveLayer stack, List<String> layerTypes, FlowObjective objective, Optional<HamiltonianSystem> system,
       int degreesOfFreedom, FlowData data, FlowTrainingSettings training, long seed) {}
 
   /** Called with the step just finished and the full variable state. */
@@ -46,9 +52,13 @@ final class FlowTrainer<T extends TFloating> {
     void save(int step, Map<String, double[]> state, LossHistory history);
   }
 
-  /** The weights after training, the history and the reports' names. */
+  /**
+   * The weights after training, the history and the reports' names; what the L-BFGS phase did,
+   * if one ran in this process.
+   */
   record Outcome(Map<String, double[]> initial, Map<String, double[]> weights,
-      LossHistory history, List<String> reports, double secondsPerStep) {}
+      LossHistory history, List<String> reports, double secondsPerStep,
+      Optional<FlowRefinement.Summary> lbfgs) {}
 
   private final TfGraph<T> g;
   private final Setup s;
@@ -64,9 +74,9 @@ final class FlowTrainer<T extends TFloating> {
     return store.shapes();
   }
 
-  /** The ops of a training step. */
+  /** The ops of a training step, and those of the L-BFGS phase (null if it has none). */
   private record Graph<T extends TFloating>(Operand<T> loss, Map<String, Operand<T>> reports,
-      List<Op> targets) {}
+      List<Op> targets, FlowRefinement.Ops<T> lbfgs) {}
 
   /** Builds the training graph; runs nothing. */
   private Graph<T> build() {
@@ -76,11 +86,7 @@ final class FlowTrainer<T extends TFloating> {
     BijectiveLayer.Built<T> flow =
         s.stack().build(new PrefixedContext<>(vars, FLOW), s.degreesOfFreedom());
     Operand<TInt64> k = g.tf().dtypes.cast(step.read(), TInt64.class);
-    ObjectiveGraph<T> objective = new ObjectiveGraph<>(new PrefixedContext<>(vars, OBJECTIVE),
-        flow, () -> s.stack().build(
-            new PrefixedContext<>(new StoppedVariables<>(store), FLOW), s.degreesOfFreedom()),
-        s.degreesOfFreedom(), s.system(), this::batch, s.training().batchSize(),
-        k, s.seed());
+    ObjectiveGraph<T> objective = objectiveGraph(vars, flow, k, false);
     Operand<T> loss;
     try {
       loss = s.objective().build(objective);
@@ -90,7 +96,58 @@ final class FlowTrainer<T extends TFloating> {
     List<Op> targets = new ArrayList<>();
     targets.add(new Adam<>(store, step, learningRate(), 0).minimize(loss));
     targets.addAll(vars.averageUpdates());
-    return new Graph<>(loss, objective.reports(), targets);
+    FlowRefinement.Ops<T> lbfgs = null;
+    if (s.training().lbfgsSteps() > 0) {
+      // The same objective over the same variables, asked for the gradient of its own value.
+      Operand<T> exact = s.objective().build(
+          objectiveGraph(new StoredVariables<>(store, false), flow, k, true));
+      List<VariableStore.Entry<T>> refined = refined();
+      lbfgs = new FlowRefinement.Ops<>(refined, exact, gradients(exact, refined),
+          objective.reports(), vars.averageUpdates());
+    }
+    return new Graph<>(loss, objective.reports(), targets, lbfgs);
+  }
+
+  /** The objective's view of the graph: its variables under its prefix, the flow, the batch. */
+  private ObjectiveGraph<T> objectiveGraph(ModelContext<T> vars, BijectiveLayer.Built<T> flow,
+      Operand<TInt64> k, boolean exactGradients) {
+    return new ObjectiveGraph<>(new PrefixedContext<>(vars, OBJECTIVE), flow,
+        () -> s.stack().build(new PrefixedContext<>(new StoredVariables<>(store, true), FLOW),
+            s.degreesOfFreedom()),
+        s.degreesOfFreedom(), s.system(), this::batch, s.training().batchSize(), k, s.seed(),
+        exactGradients);
+  }
+
+  /**
+   * The variables L-BFGS refines: those of the layers {@code training.lbfgs-layers} names and
+   * the objective's own, or every trainable one when it names none.
+   */
+  private List<VariableStore.Entry<T>> refined() {
+    List<String> types = s.training().lbfgsLayers();
+    if (types.isEmpty()) {
+      return store.trainable();
+    }
+    List<String> prefixes = new ArrayList<>(List.of(OBJECTIVE));
+    for (int i = 0; i < s.layerTypes().size(); i++) {
+      if (types.contains(s.layerTypes().get(i))) {
+        prefixes.add(FLOW + FlowStack.layerPrefix(i));
+      }
+    }
+    return store.trainable().stream()
+        .filter(v -> prefixes.stream().anyMatch(v.name()::startsWith)).toList();
+  }
+
+  /** The loss's gradient with respect to each of {@code vars}, in order. */
+  private List<Operand<T>> gradients(Operand<T> loss, List<VariableStore.Entry<T>> vars) {
+    Ops tf = g.tf();
+    Gradients grads = tf.gradients(List.of(loss),
+        vars.stream().map(v -> (Operand<?>) v.read()).toList(),
+        Gradients.dx(List.of(tf.onesLike(loss)))); // OnesLike itself has no gradient
+    List<Operand<T>> out = new ArrayList<>();
+    for (int i = 0; i < vars.size(); i++) {
+      out.add(grads.<T>dy(i));
+    }
+    return out;
   }
 
   /**
@@ -150,7 +207,7 @@ final class FlowTrainer<T extends TFloating> {
 
   /**
    * Trains from step {@code start} (0, or a checkpoint's step with its {@code state}) to the
-   * configured number of steps.
+   * configured number of steps: Adam, then the L-BFGS iterations if any.
    */
   Outcome run(int start, Map<String, double[]> state, LossHistory history, IntConsumer progress,
       java.util.function.DoubleConsumer lossSink, Checkpointer checkpoints) {
@@ -190,13 +247,19 @@ final class FlowTrainer<T extends TFloating> {
       }
       progress.accept(1);
       int done = k + 1;
-      if (t.checkpointEvery() > 0 && done % t.checkpointEvery() == 0 && done < t.steps()) {
+      if (t.checkpointEvery() > 0 && done % t.checkpointEvery() == 0 && done < t.totalSteps()) {
         checkpoints.save(done, store.values(session), history);
       }
     }
     double perStep = (System.nanoTime() - begin) / 1e9 / Math.max(1, t.steps() - timed);
+    Optional<FlowRefinement.Summary> lbfgs = Optional.empty();
+    int from = Math.max(start, t.steps());
+    if (from < t.totalSteps()) {
+      lbfgs = Optional.of(new FlowRefinement<>(store, session, built.lbfgs())
+          .run(t, from, history, progress, lossSink, checkpoints));
+    }
     Map<String, double[]> last = store.values(session);
-    checkpoints.save(t.steps(), last, history);
-    return new Outcome(initial, last, history, names, perStep);
+    checkpoints.save(t.totalSteps(), last, history);
+    return new Outcome(initial, last, history, names, perStep, lbfgs);
   }
 }

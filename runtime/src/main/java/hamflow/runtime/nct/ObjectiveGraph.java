@@ -32,14 +32,16 @@ final class ObjectiveGraph<T extends TFloating> implements ObjectiveContext<T> {
   private final int batchSize;
   private final Operand<TInt64> step;
   private final long seed;
+  private final boolean exactGradients;
   private final Map<String, Operand<T>> reports = new LinkedHashMap<>();
   private int streams;
 
   ObjectiveGraph(ModelContext<T> vars, BijectiveLayer.Built<T> flow,
       Supplier<BijectiveLayer.Built<T>> buildStopped, int n,
       Optional<HamiltonianSystem> system, Supplier<Operand<T>> batch, int batchSize,
-      Operand<TInt64> step, long seed) {
+      Operand<TInt64> step, long seed, boolean exactGradients) {
     this.vars = vars;
+    this.exactGradients = exactGradients;
     this.flow = flow;
     this.buildStopped = buildStopped;
     this.n = n;
@@ -97,6 +99,11 @@ final class ObjectiveGraph<T extends TFloating> implements ObjectiveContext<T> {
       stopped = buildStopped.get();
     }
     return stopped;
+  }
+
+  @Override
+  public boolean exactGradients() {
+    return exactGradients;
   }
 
   @Override

@@ -80,9 +80,12 @@ public final class FreeEnergy implements FlowObjective {
     // flow becomes exact — which is what resolves nearly degenerate modes.
     // ln q(x) = ln p(T(x)) + ln|det ∂T/∂x| as a function of x alone: T(x) recomputed through
     // the stopped copy equals z in value, but carries the gradient of the path x(θ, ω).
-    Operand<T> logQ = tf.math.add(
-        prior.logDensityWithoutGradients(c.flowWithoutGradients().forward(x)),
-        c.flowWithoutGradients().logDetJacobian(x));
+    // A deterministic optimizer needs the gradient of this batch's value instead: ln p(z) with
+    // every dependence live.
+    Operand<T> logQ = c.exactGradients()
+        ? tf.math.add(prior.logDensity(z), c.flow().logDetJacobian(x))
+        : tf.math.add(prior.logDensityWithoutGradients(c.flowWithoutGradients().forward(x)),
+            c.flowWithoutGradients().logDetJacobian(x));
     Operand<T> h = system.hamiltonian(c, x);
     c.report("mean-energy", tf.math.mean(h, tf.constant(0)));
     return tf.math.mean(tf.math.add(logQ, tf.math.mul(c.constant(beta), h)), tf.constant(0));

@@ -9,22 +9,29 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * A training context that hands out the store's existing variables with their gradients
- * stopped, to build a second copy of a flow whose values match the trained one but through which
- * no gradient reaches the variables (path-derivative estimators).
+ * A training context that hands out the store's existing variables instead of creating them, to
+ * build a second copy of a flow or objective over the same values: with gradients stopped (a
+ * path-derivative estimator's copy, through which no gradient reaches the variables), or live
+ * (the L-BFGS phase's exact-gradient copy of the objective).
  */
-final class StoppedVariables<T extends TFloating> extends ForwardingContext<T>
+final class StoredVariables<T extends TFloating> extends ForwardingContext<T>
     implements ModelContext<T> {
   private final VariableStore<T> store;
+  private final boolean stopGradients;
 
-  StoppedVariables(VariableStore<T> store) {
+  StoredVariables(VariableStore<T> store, boolean stopGradients) {
     super(store);
     this.store = store;
+    this.stopGradients = stopGradients;
   }
 
   @Override
   public Operand<T> variable(String name, double[] initial, long... shape) {
-    return tf().stopGradient(store.read(name));
+    return stop(store.read(name));
+  }
+
+  private Operand<T> stop(Operand<T> x) {
+    return stopGradients ? tf().stopGradient(x) : x;
   }
 
   @Override
@@ -44,6 +51,6 @@ final class StoppedVariables<T extends TFloating> extends ForwardingContext<T>
   public Operand<T> runningAverage(
       String name, Operand<T> batchValue, double momentum, double[] initial, long... shape) {
     // The trained copy owns the average and its update; this copy only reads.
-    return batchValue != null ? tf().stopGradient(batchValue) : tf().stopGradient(store.read(name));
+    return stop(batchValue != null ? batchValue : store.read(name));
   }
 }
