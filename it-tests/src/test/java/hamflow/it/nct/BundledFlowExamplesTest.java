@@ -14,8 +14,8 @@ import picocli.CommandLine;
 class BundledFlowExamplesTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"harmonic-chain-nct", "ring2d-density", "fput-normal-modes",
-      "kepler-action-angle"})
+  @ValueSource(strings = {"harmonic-chain-nct", "harmonic-chain-nct-realnvp", "ring2d-density",
+      "fput-normal-modes", "kepler-action-angle"})
   void validates(String name) {
     Path file = Path.of("..", "examples", name + ".yaml");
     StringWriter out = new StringWriter();

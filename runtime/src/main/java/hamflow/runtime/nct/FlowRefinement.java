@@ -20,9 +20,10 @@ import org.tensorflow.types.family.TFloating;
 
 /**
  * The L-BFGS phase after Adam ({@code training.lbfgs-steps}): the refined variables as one flat
- * vector, the objective evaluated on one batch held fixed. The batch is fixed because every
- * draw of a flow graph is seeded by the step counter, which L-BFGS does not advance: the objective
- * is then a deterministic function of the weights, which a quasi-Newton line search needs.
+ * vector, the objective evaluated on one batch held fixed: all the training data (full-batch), or
+ * one batch of prior draws, fixed because every draw of a flow graph is seeded by the step
+ * counter, which L-BFGS does not advance. The objective is then a deterministic function of the
+ * weights, which a quasi-Newton line search needs.
  * Running averages (zero-center) are folded in at every accepted iteration, not at trial points.
  */
 final class FlowRefinement<T extends TFloating> {

@@ -108,14 +108,17 @@ final class FlowTrainer<T extends TFloating> {
     return new Graph<>(loss, objective.reports(), targets, lbfgs);
   }
 
-  /** The objective's view of the graph: its variables under its prefix, the flow, the batch. */
+  /**
+   * The objective's view of the graph: its variables under its prefix, the flow, the batch (a
+   * minibatch for Adam; for L-BFGS, with {@code exactGradients}, all the training data).
+   */
   private ObjectiveGraph<T> objectiveGraph(ModelContext<T> vars, BijectiveLayer.Built<T> flow,
       Operand<TInt64> k, boolean exactGradients) {
     return new ObjectiveGraph<>(new PrefixedContext<>(vars, OBJECTIVE), flow,
         () -> s.stack().build(new PrefixedContext<>(new StoredVariables<>(store, true), FLOW),
             s.degreesOfFreedom()),
-        s.degreesOfFreedom(), s.system(), this::batch, s.training().batchSize(), k, s.seed(),
-        exactGradients);
+        s.degreesOfFreedom(), s.system(), exactGradients ? this::data : this::batch,
+        s.training().batchSize(), k, s.seed(), exactGradients);
   }
 
   /**
@@ -183,7 +186,22 @@ final class FlowTrainer<T extends TFloating> {
     new FlowTrainer<>(g, setup).build();
   }
 
+  private Operand<T> data;
   private Operand<T> batch;
+
+  /**
+   * Every training example as one graph constant ({@code [N, 2n]} states or {@code [N, K, 2n]}
+   * trajectories, as the objective reads them): the batch of the L-BFGS phase; built once.
+   */
+  private Operand<T> data() {
+    if (data != null || s.data() == null) {
+      return data;
+    }
+    double[][][] train = s.data().train();
+    data = s.objective().data() == ObjectiveData.TRAJECTORIES ? Constants.of(g, train)
+        : Constants.of(g, FlowData.states(train));
+    return data;
+  }
 
   /** A minibatch of the training data, drawn anew each step; built once, on first use. */
   private Operand<T> batch() {
@@ -191,13 +209,12 @@ final class FlowTrainer<T extends TFloating> {
       return batch;
     }
     Ops tf = g.tf();
-    boolean trajectories = s.objective().data() == ObjectiveData.TRAJECTORIES;
-    double[][][] train = s.data().train();
-    double[][] states = trajectories ? null : FlowData.states(train);
-    Operand<T> all = trajectories ? Constants.of(g, train) : Constants.of(g, states);
-    long size = trajectories ? train.length : states.length;
+    Operand<T> all = data();
     Operand<TInt64> seed = tf.stack(List.of(tf.constant(s.seed() * 1024 + 1),
         tf.dtypes.cast(step.read(), TInt64.class)));
+    double[][][] train = s.data().train();
+    long size = s.objective().data() == ObjectiveData.TRAJECTORIES ? train.length
+        : (long) train.length * train[0].length;
     Operand<TInt64> idx = tf.random.statelessRandomUniformInt(
         tf.constant(new long[] {s.training().batchSize()}), seed, tf.constant(0L),
         tf.constant(size));

@@ -24,8 +24,9 @@ public record FlowTrainingSettings(
             min = 0)
         int checkpointEvery,
     @Param(value = "after the Adam steps, this many L-BFGS iterations on one batch held fixed "
-            + "(a deterministic objective): resolves the nearly flat directions Adam crawls "
-            + "along; 0: none", defaultValue = "0", min = 0)
+            + "(all the training data, or one batch of prior draws): a deterministic objective, "
+            + "whose nearly flat directions L-BFGS resolves where Adam crawls; 0: none",
+            defaultValue = "0", min = 0)
         int lbfgsSteps,
     @Param(value = "curvature pairs L-BFGS keeps", defaultValue = "20", min = 1)
         int lbfgsHistory,
