@@ -61,6 +61,55 @@ class LbfgsRefinementTest {
   }
 
   /**
+   * On data, L-BFGS takes every training example as its batch, so it reaches the exact
+   * maximum-likelihood fit. Diagonal scaling {@code Q = a q, P = p / a} under the latent-harmonic
+   * prior of frequency ω has its optimum in closed form: {@code a² = √(⟨p²⟩/⟨q²⟩)},
+   * {@code 1/ω = √(⟨q²⟩⟨p²⟩)}, and a mean NLL of {@code 1 + ln(2π √(⟨q²⟩⟨p²⟩))} over the
+   * training states.
+   */
+  @Test
+  void reachesTheExactMaximumLikelihoodFitOfTheTrainingData() throws IOException {
+    Path file = FlowRuns.descriptor(dir, "mle.yaml", """
+        name: lbfgs-mle
+        job: flow
+        dtype: float64
+        seed: 3
+        system: {type: harmonic-oscillator, mass: 1.0, spring-constant: 4.0}
+        integrator: {type: langevin-baoab, friction: 2.0, temperature: 1.0, seed: 5}
+        data: {source: boltzmann, trajectories: 50, burn-in: 200, samples: 10, every: 50}
+        layers:
+          - {type: diagonal-scaling}
+        objective: {type: likelihood, prior: latent-harmonic}
+        training: {steps: 20, learning-rate: 1.0e-2, batch-size: 16, log-every: 10,
+                   lbfgs-steps: 200}
+        evaluation: {samples: 100}
+        """);
+    Path run = FlowRuns.run(file, dir.resolve("mle"));
+    NpzReader.Array x = NpzReader.read(run.resolve("data.npz")).get("x_train");
+    double qq = 0;
+    double pp = 0;
+    int states = x.values().length / 2;
+    for (int i = 0; i < states; i++) {
+      qq += x.values()[2 * i] * x.values()[2 * i] / states;
+      pp += x.values()[2 * i + 1] * x.values()[2 * i + 1] / states;
+    }
+    double optimum = 1 + Math.log(2 * Math.PI * Math.sqrt(qq * pp));
+    Path last;
+    try (java.util.stream.Stream<Path> files =
+        java.nio.file.Files.list(run.resolve("checkpoints"))) {
+      last = files.max(java.util.Comparator.comparing(Path::toString)).orElseThrow();
+    }
+    NpzReader.Array h = NpzReader.read(last).get("_history");
+    int columns = (int) h.shape()[1];
+    double afterAdam = h.values()[columns + 1]; // the row logged at step 10
+    double end = h.values()[h.values().length - columns + 1];
+    assertThat(end).isCloseTo(optimum, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(afterAdam - optimum).isGreaterThan(1e-3);
+    double omega = Math.exp(NpzReader.read(last).get("objective/log-omega").values()[0]);
+    assertThat(1 / omega).isCloseTo(Math.sqrt(qq * pp), org.assertj.core.data.Offset.offset(1e-6));
+  }
+
+  /**
    * A run resumed from its checkpoint at the end of the Adam steps runs the whole L-BFGS phase
    * again on the same fixed batch and ends bit for bit where the uninterrupted run ends. (Resumed
    * inside the phase, L-BFGS starts with an empty curvature history.)
