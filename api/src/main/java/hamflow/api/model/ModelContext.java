@@ -38,6 +38,17 @@ public interface ModelContext<T extends TFloating> extends GraphContext<T> {
   }
 
   /**
+   * True in a training graph built for an optimizer that line-searches on the loss's own value
+   * (L-BFGS on a fixed batch, a flow's {@code training.lbfgs-steps}): every term must then carry
+   * its true gradient. A layer that holds a batch statistic constant for Adam's steps (with
+   * {@code stopGradient}) lets it carry its gradient here; an objective that trains through a
+   * surrogate gradient (a path-derivative estimator) builds the plain one. Default: false.
+   */
+  default boolean exactGradients() {
+    return false;
+  }
+
+  /**
    * A running average of a batch statistic, shape {@code shape}, named {@code name} (unique
    * within the model, like a variable; it is checkpointed but not trained). In a training graph
    * ({@link #training()}) the runtime updates the stored value after every optimizer step as

@@ -30,17 +30,6 @@ public interface ObjectiveContext<T extends TFloating> extends ModelContext<T> {
    */
   BijectiveLayer.Built<T> flowWithoutGradients();
 
-  /**
-   * True when the runtime needs the gradient of the returned loss's own value: a deterministic
-   * optimizer (L-BFGS on one fixed batch, {@code training.lbfgs-steps}) line-searches on the
-   * value, so an objective that trains through a surrogate gradient (a path-derivative
-   * estimator via {@link #flowWithoutGradients()}) must then build the plain one. False for
-   * Adam's stochastic steps.
-   */
-  default boolean exactGradients() {
-    return false;
-  }
-
   /** n: the batches are {@code [..., 2n]}. */
   int degreesOfFreedom();
 

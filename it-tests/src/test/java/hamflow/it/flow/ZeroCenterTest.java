@@ -29,9 +29,20 @@ class ZeroCenterTest {
   private static final class Training implements ModelContext<TFloat64> {
     final RandomWeights<TFloat64> weights;
     final List<String> averages = new ArrayList<>();
+    final boolean exact;
 
     Training(RandomWeights<TFloat64> weights) {
+      this(weights, false);
+    }
+
+    Training(RandomWeights<TFloat64> weights, boolean exact) {
       this.weights = weights;
+      this.exact = exact;
+    }
+
+    @Override
+    public boolean exactGradients() {
+      return exact;
     }
 
     @Override
@@ -122,6 +133,40 @@ class ZeroCenterTest {
       assertThat(context.averages).containsExactly("mean (batch)");
       assertThat(java.util.Arrays.stream(shift).map(Math::abs).max().orElse(0))
           .as("not vacuous: the learned shift is perturbed").isGreaterThan(1e-3);
+    }
+  }
+
+  /**
+   * In a graph built for L-BFGS ({@code exactGradients}) the batch mean carries its gradient, so
+   * that the gradient is that of the batch loss itself: {@code ∂z₀₀/∂x_b0 = δ_b0 − 1/batch}.
+   */
+  @Test
+  void exactGradientsDifferentiateTheBatchMean() {
+    BijectiveLayer layer = FlowPlugins.layer("zero-center", "learned-shift: false");
+    double[][] x = new double[BATCH][2 * N];
+    SplittableRandom random = new SplittableRandom(8);
+    for (double[] row : x) {
+      for (int i = 0; i < row.length; i++) {
+        row[i] = 2 + random.nextGaussian();
+      }
+    }
+    for (boolean exact : new boolean[] {true, false}) {
+      try (TfGraph<TFloat64> g = TfGraph.create(TFloat64.class)) {
+        BijectiveLayer.Built<TFloat64> built =
+            layer.build(new Training(new RandomWeights<>(g, 5, 0.3), exact), N);
+        Operand<TFloat64> in = g.placeholder();
+        Operand<TFloat64> z00 = g.tf().slice(built.forward(in),
+            g.tf().constant(new int[] {0, 0}), g.tf().constant(new int[] {1, 1}));
+        double[] grad = PointTransformationTest.run(g, List.of(in), List.<double[][]>of(x),
+            List.of(g.gradient(z00, in))).get(0);
+        for (int b = 0; b < BATCH; b++) {
+          for (int i = 0; i < 2 * N; i++) {
+            double expected = i != 0 ? 0 : (b == 0 ? 1 : 0) - (exact ? 1.0 / BATCH : 0);
+            assertThat(grad[b * 2 * N + i]).as("exact %s: ∂z00/∂x[%d][%d]", exact, b, i)
+                .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-15));
+          }
+        }
+      }
     }
   }
 

@@ -110,6 +110,59 @@ class LbfgsRefinementTest {
   }
 
   /**
+   * Full-batch L-BFGS through zero-center (whose batch mean carries its gradient here; see
+   * ZeroCenterTest): orbits of ω = 2 round a centre far off the origin, under diagonal scaling
+   * then zero-center, {@code z = D (x − x̄)}. The integrability loss is exactly zero at
+   * {@code D = diag(√2, 1/√2)}, where every orbit is a circle about the origin; 20 Adam steps
+   * leave it far from there, and L-BFGS must reach it.
+   */
+  @Test
+  void trainsThroughZeroCentersBatchMean() throws IOException {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    int orbits = 40;
+    int points = 32;
+    double[] x = new double[orbits * points * 2];
+    for (int i = 0; i < orbits; i++) {
+      double amplitude = 0.5 + random.nextDouble();
+      double phase = 2 * Math.PI * random.nextDouble();
+      for (int k = 0; k < points; k++) {
+        double angle = 2 * Math.PI * k / points + phase; // a full period, evenly
+        x[2 * (i * points + k)] = 3 + amplitude * Math.cos(angle);
+        x[2 * (i * points + k) + 1] = -2 - 2 * amplitude * Math.sin(angle);
+      }
+    }
+    new hamflow.runtime.report.NpzWriter().add("x", new int[] {orbits, points, 2}, x)
+        .write(dir.resolve("orbits.npz"));
+    Path file = FlowRuns.descriptor(dir, "centred.yaml", """
+        name: lbfgs-centred
+        job: flow
+        dtype: float64
+        seed: 3
+        data: {source: file, file: orbits.npz}
+        layers:
+          - {type: diagonal-scaling}
+          - {type: zero-center, learned-shift: false}
+        objective: {type: integrability}
+        training: {steps: 20, learning-rate: 1.0e-2, batch-size: 8, log-every: 10,
+                   lbfgs-steps: 300}
+        """);
+    Path run = FlowRuns.run(file, dir.resolve("centred"));
+    JsonNode lbfgs = FlowRuns.metrics(run).get("lbfgs");
+    assertThat(lbfgs.get("iterations").asInt()).as(lbfgs.toString()).isGreaterThan(3);
+    assertThat(finalTrainingLoss(run)).as(lbfgs.toString()).isLessThan(1e-12);
+  }
+
+  private static double finalTrainingLoss(Path run) throws IOException {
+    Path last;
+    try (java.util.stream.Stream<Path> files =
+        java.nio.file.Files.list(run.resolve("checkpoints"))) {
+      last = files.max(java.util.Comparator.comparing(Path::toString)).orElseThrow();
+    }
+    NpzReader.Array h = NpzReader.read(last).get("_history");
+    return h.values()[h.values().length - (int) h.shape()[1] + 1];
+  }
+
+  /**
    * A run resumed from its checkpoint at the end of the Adam steps runs the whole L-BFGS phase
    * again on the same fixed batch and ends bit for bit where the uninterrupted run ends. (Resumed
    * inside the phase, L-BFGS starts with an empty curvature history.)

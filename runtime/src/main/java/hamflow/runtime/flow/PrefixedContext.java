@@ -47,6 +47,11 @@ public final class PrefixedContext<T extends TFloating> implements ModelContext<
   }
 
   @Override
+  public boolean exactGradients() {
+    return g.exactGradients();
+  }
+
+  @Override
   public Operand<T> runningAverage(
       String name, Operand<T> batchValue, double momentum, double[] initial, long... shape) {
     return g.runningAverage(prefix + name, batchValue, momentum, initial, shape);

@@ -98,12 +98,16 @@ final class FlowTrainer<T extends TFloating> {
     targets.addAll(vars.averageUpdates());
     FlowRefinement.Ops<T> lbfgs = null;
     if (s.training().lbfgsSteps() > 0) {
-      // The same objective over the same variables, asked for the gradient of its own value.
-      Operand<T> exact = s.objective().build(
-          objectiveGraph(new StoredVariables<>(store, false), flow, k, true));
+      // The same flow and objective over the same variables, asked for the gradient of the
+      // loss's own value, on all the training data.
+      StoredVariables<T> live = new StoredVariables<>(store, false);
+      BijectiveLayer.Built<T> liveFlow =
+          s.stack().build(new PrefixedContext<>(live, FLOW), s.degreesOfFreedom());
+      ObjectiveGraph<T> exactObjective = objectiveGraph(live, liveFlow, k, true);
+      Operand<T> exact = s.objective().build(exactObjective);
       List<VariableStore.Entry<T>> refined = refined();
       lbfgs = new FlowRefinement.Ops<>(refined, exact, gradients(exact, refined),
-          objective.reports(), vars.averageUpdates());
+          exactObjective.reports(), live.averageUpdates());
     }
     return new Graph<>(loss, objective.reports(), targets, lbfgs);
   }

@@ -3,21 +3,26 @@ package hamflow.runtime.nct;
 import hamflow.api.model.ModelContext;
 import hamflow.runtime.tf.ForwardingContext;
 import hamflow.runtime.train.VariableStore;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
 import org.tensorflow.types.family.TFloating;
 
 /**
  * A training context that hands out the store's existing variables instead of creating them, to
  * build a second copy of a flow or objective over the same values: with gradients stopped (a
  * path-derivative estimator's copy, through which no gradient reaches the variables), or live
- * (the L-BFGS phase's exact-gradient copy of the objective).
+ * (the L-BFGS phase's copy, built with {@link #exactGradients()}, whose running averages it
+ * updates from its own batch).
  */
 final class StoredVariables<T extends TFloating> extends ForwardingContext<T>
     implements ModelContext<T> {
   private final VariableStore<T> store;
   private final boolean stopGradients;
+  private final List<Op> averageUpdates = new ArrayList<>();
 
   StoredVariables(VariableStore<T> store, boolean stopGradients) {
     super(store);
@@ -48,9 +53,27 @@ final class StoredVariables<T extends TFloating> extends ForwardingContext<T>
   }
 
   @Override
+  public boolean exactGradients() {
+    return !stopGradients;
+  }
+
+  @Override
   public Operand<T> runningAverage(
       String name, Operand<T> batchValue, double momentum, double[] initial, long... shape) {
-    // The trained copy owns the average and its update; this copy only reads.
-    return stop(batchValue != null ? batchValue : store.read(name));
+    if (batchValue == null) {
+      return stop(store.read(name));
+    }
+    if (!stopGradients) { // the L-BFGS copy folds its own (full) batch into the stored average
+      VariableStore.Entry<T> stored = store.entry(name);
+      averageUpdates.add(tf().assignVariableOp(stored.handle(), tf().math.add(
+          tf().math.mul(constant(momentum), stored.read()),
+          tf().math.mul(constant(1 - momentum), tf().stopGradient(batchValue)))));
+    }
+    return stop(batchValue);
+  }
+
+  /** The running-average updates of a live copy, to run after each accepted L-BFGS step. */
+  List<Op> averageUpdates() {
+    return averageUpdates;
   }
 }

@@ -136,10 +136,15 @@ public final class VariableStore<T extends TFloating> extends ForwardingContext<
 
   /** The read of the variable {@code name}, defined earlier. */
   public Operand<T> read(String name) {
+    return entry(name).read();
+  }
+
+  /** The variable {@code name}, defined earlier. */
+  public Entry<T> entry(String name) {
     Entry<T> e = entries.get(name);
     if (e == null) {
       throw new IllegalStateException("no variable '" + name + "' defined");
     }
-    return e.read();
+    return e;
   }
 }

@@ -70,9 +70,11 @@ public final class ZeroCenter implements BijectiveLayer {
         if (offset == null) {
           // A statistic, not a function of the example: without stopGradient an input gradient
           // (∂H/∂x of a flow model) would couple the examples of a batch through −1/batch terms.
-          Operand<T> batchMean = batch == null || !g.training()
-              ? null
-              : tf.stopGradient(tf.math.mean(batch, tf.constant(0)));
+          // L-BFGS line-searches on the batch loss itself, so it needs the full gradient.
+          Operand<T> statistic = batch == null || !g.training() ? null
+              : tf.math.mean(batch, tf.constant(0));
+          Operand<T> batchMean = statistic == null || g.exactGradients() ? statistic
+              : tf.stopGradient(statistic);
           Operand<T> mean = g.runningAverage(MEAN, batchMean, MOMENTUM, Initializers.zeros(dim), dim);
           offset = shift == null ? mean : tf.math.add(mean, shift);
         }
