@@ -190,6 +190,14 @@ class LbfgsRefinementTest {
             + "linear-symplectic, diagonal-scaling)");
   }
 
+  @Test
+  void namingLayersWithoutLbfgsStepsIsADescriptorError() throws IOException {
+    Throwable e = catchThrowable(() -> FlowRuns.run(chain("idle", 0, "[diagonal-scaling]"),
+        dir.resolve("idle")));
+    assertThat(e).hasMessageContaining("training.lbfgs-layers: names the layers L-BFGS refines, "
+        + "but training.lbfgs-steps is 0");
+  }
+
   /** The checkpoint of the highest step (names sort by step: the steps here have equal digits). */
   private static Path lastCheckpoint(Path run) throws IOException {
     try (java.util.stream.Stream<Path> files =

@@ -51,6 +51,10 @@ public final class FlowChecks {
                 : "'" + d.integrator().type() + "' is deterministic"));
       }
     }
+    if (!d.training().lbfgsLayers().isEmpty() && d.training().lbfgsSteps() == 0) {
+      binder.report("training.lbfgs-layers", "names the layers L-BFGS refines, but "
+          + "training.lbfgs-steps is 0: set lbfgs-steps, or remove lbfgs-layers");
+    }
     java.util.List<String> types = FlowJob.layerTypes(d);
     for (String named : d.training().lbfgsLayers()) {
       if (!types.contains(named)) {
