@@ -94,7 +94,8 @@ class LbfgsRefinementTest {
       pp += x.values()[2 * i + 1] * x.values()[2 * i + 1] / states;
     }
     double optimum = 1 + Math.log(2 * Math.PI * Math.sqrt(qq * pp));
-    assertThat(finalTrainingLoss(run)).isCloseTo(optimum, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(finalTrainingLoss(run))
+        .isCloseTo(optimum, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(historyLoss(run, 1) - optimum).as("after 10 Adam steps").isGreaterThan(1e-3);
     double omega = Math.exp(
         NpzReader.read(lastCheckpoint(run)).get("objective/log-omega").values()[0]);

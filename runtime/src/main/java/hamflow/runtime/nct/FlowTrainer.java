@@ -44,8 +44,9 @@ final class FlowTrainer<T extends TFloating> {
    * What the trainer needs besides the graph; {@code layerTypes}: the type of each layer of the
    * stack, in order (which layers {@code training.lbfgs-layers} names).
    */
-  record Setup(BijectiveLayer stack, List<String> layerTypes, FlowObjective objective, Optional<HamiltonianSystem> system,
-      int degreesOfFreedom, FlowData data, FlowTrainingSettings training, long seed) {}
+  record Setup(BijectiveLayer stack, List<String> layerTypes, FlowObjective objective,
+      Optional<HamiltonianSystem> system, int degreesOfFreedom, FlowData data,
+      FlowTrainingSettings training, long seed) {}
 
   /** Called with the step just finished and the full variable state. */
   interface Checkpointer {
