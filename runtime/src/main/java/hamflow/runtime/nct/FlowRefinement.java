@@ -5,7 +5,6 @@ import hamflow.runtime.train.Lbfgs;
 import hamflow.runtime.train.LossHistory;
 import hamflow.runtime.train.TrainingDivergedException;
 import hamflow.runtime.train.VariableStore;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleConsumer;
@@ -13,8 +12,6 @@ import java.util.function.IntConsumer;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.Tensor;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.types.family.TFloating;
 
@@ -86,7 +83,7 @@ final class FlowRefinement<T extends TFloating> {
 
   /** The objective at {@code x}: assigns the weights, then fetches loss and gradient. */
   private double evaluate(double[] x, double[] gradient) {
-    assign(x);
+    store.assign(session, vars, x);
     Session.Runner runner = session.runner().fetch(ops.loss());
     ops.gradients().forEach(runner::fetch);
     try (Result r = runner.run()) {
@@ -132,25 +129,5 @@ final class FlowRefinement<T extends TFloating> {
       offset += value.length;
     }
     return x;
-  }
-
-  private void assign(double[] x) {
-    List<Tensor> fed = new ArrayList<>();
-    try {
-      Session.Runner runner = session.runner();
-      int offset = 0;
-      for (VariableStore.Entry<T> v : vars) {
-        int size = v.initial().length;
-        double[] part = new double[size];
-        System.arraycopy(x, offset, part, 0, size);
-        offset += size;
-        Tensor t = Tensors.of(store.dtype(), Shape.of(v.shape()), part);
-        fed.add(t);
-        runner.feed(v.feed(), t).addTarget(v.assign());
-      }
-      runner.run();
-    } finally {
-      fed.forEach(Tensor::close);
-    }
   }
 }

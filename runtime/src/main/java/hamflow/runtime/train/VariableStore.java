@@ -94,16 +94,35 @@ public final class VariableStore<T extends TFloating> extends ForwardingContext<
 
   /** Sets the named variables (all of them must be given, shapes must match). */
   public void assign(Session session, Map<String, double[]> values) {
+    List<Entry<T>> all = List.copyOf(entries.values());
+    double[] flat = new double[all.stream().mapToInt(e -> e.initial().length).sum()];
+    int offset = 0;
+    for (Entry<T> e : all) {
+      double[] v = values.get(e.name());
+      if (v == null || v.length != e.initial().length) {
+        throw new IllegalArgumentException("checkpoint has " + (v == null ? "no value" : v.length
+            + " values") + " for variable '" + e.name() + "' of shape " + Shape.of(e.shape()));
+      }
+      System.arraycopy(v, 0, flat, offset, v.length);
+      offset += v.length;
+    }
+    assign(session, all, flat);
+  }
+
+  /**
+   * Sets {@code vars} from {@code flat}, their values concatenated in order (row-major each), in
+   * one run.
+   */
+  public void assign(Session session, List<Entry<T>> vars, double[] flat) {
     List<Tensor> fed = new ArrayList<>();
     try {
       Session.Runner runner = session.runner();
-      for (Entry<T> e : entries.values()) {
-        double[] v = values.get(e.name());
-        if (v == null || v.length != Shape.of(e.shape()).size()) {
-          throw new IllegalArgumentException("checkpoint has " + (v == null ? "no value" : v.length
-              + " values") + " for variable '" + e.name() + "' of shape " + Shape.of(e.shape()));
-        }
-        Tensor t = Tensors.of(g.dtype(), Shape.of(e.shape()), v);
+      int offset = 0;
+      for (Entry<T> e : vars) {
+        int size = e.initial().length;
+        Tensor t = Tensors.of(g.dtype(), Shape.of(e.shape()),
+            java.util.Arrays.copyOfRange(flat, offset, offset + size));
+        offset += size;
         fed.add(t);
         runner.feed(e.feed(), t).addTarget(e.assign());
       }
