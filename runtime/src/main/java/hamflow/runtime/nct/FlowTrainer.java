@@ -87,7 +87,7 @@ final class FlowTrainer<T extends TFloating> {
     BijectiveLayer.Built<T> flow =
         s.stack().build(new PrefixedContext<>(vars, FLOW), s.degreesOfFreedom());
     Operand<TInt64> k = g.tf().dtypes.cast(step.read(), TInt64.class);
-    ObjectiveGraph<T> objective = objectiveGraph(vars, flow, k, false);
+    ObjectiveGraph<T> objective = objectiveGraph(vars, flow, k);
     Operand<T> loss;
     try {
       loss = s.objective().build(objective);
@@ -104,7 +104,7 @@ final class FlowTrainer<T extends TFloating> {
       StoredVariables<T> live = new StoredVariables<>(store, false);
       BijectiveLayer.Built<T> liveFlow =
           s.stack().build(new PrefixedContext<>(live, FLOW), s.degreesOfFreedom());
-      ObjectiveGraph<T> exactObjective = objectiveGraph(live, liveFlow, k, true);
+      ObjectiveGraph<T> exactObjective = objectiveGraph(live, liveFlow, k);
       Operand<T> exact = s.objective().build(exactObjective);
       List<VariableStore.Entry<T>> refined = refined();
       lbfgs = new FlowRefinement.Ops<>(refined, exact, gradients(exact, refined),
@@ -115,15 +115,16 @@ final class FlowTrainer<T extends TFloating> {
 
   /**
    * The objective's view of the graph: its variables under its prefix, the flow, the batch (a
-   * minibatch for Adam; for L-BFGS, with {@code exactGradients}, all the training data).
+   * minibatch for Adam; for L-BFGS, whose variables ask for exact gradients, all the training
+   * data).
    */
   private ObjectiveGraph<T> objectiveGraph(ModelContext<T> vars, BijectiveLayer.Built<T> flow,
-      Operand<TInt64> k, boolean exactGradients) {
+      Operand<TInt64> k) {
     return new ObjectiveGraph<>(new PrefixedContext<>(vars, OBJECTIVE), flow,
         () -> s.stack().build(new PrefixedContext<>(new StoredVariables<>(store, true), FLOW),
             s.degreesOfFreedom()),
-        s.degreesOfFreedom(), s.system(), exactGradients ? this::data : this::batch,
-        s.training().batchSize(), k, s.seed(), exactGradients);
+        s.degreesOfFreedom(), s.system(), vars.exactGradients() ? this::data : this::batch,
+        s.training().batchSize(), k, s.seed());
   }
 
   /**

@@ -39,8 +39,7 @@ final class ObjectiveEvaluation {
       ObjectiveGraph<TFloat64> c = new ObjectiveGraph<>(
           new PrefixedContext<>(frozen, FlowTrainer.OBJECTIVE), flow, () -> flow,
           s.degreesOfFreedom(),
-          s.system(), () -> fixedBatch, e.samples(), g.tf().constant(0L), s.seed() + 7,
-          false);
+          s.system(), () -> fixedBatch, e.samples(), g.tf().constant(0L), s.seed() + 7);
       Operand<TFloat64> loss = s.objective().build(c);
       List<String> names = new ArrayList<>(c.reports().keySet());
       Session.Runner runner = g.session().runner().fetch(loss);

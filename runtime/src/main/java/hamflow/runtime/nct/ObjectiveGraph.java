@@ -32,16 +32,14 @@ final class ObjectiveGraph<T extends TFloating> implements ObjectiveContext<T> {
   private final int batchSize;
   private final Operand<TInt64> step;
   private final long seed;
-  private final boolean exactGradients;
   private final Map<String, Operand<T>> reports = new LinkedHashMap<>();
   private int streams;
 
   ObjectiveGraph(ModelContext<T> vars, BijectiveLayer.Built<T> flow,
       Supplier<BijectiveLayer.Built<T>> buildStopped, int n,
       Optional<HamiltonianSystem> system, Supplier<Operand<T>> batch, int batchSize,
-      Operand<TInt64> step, long seed, boolean exactGradients) {
+      Operand<TInt64> step, long seed) {
     this.vars = vars;
-    this.exactGradients = exactGradients;
     this.flow = flow;
     this.buildStopped = buildStopped;
     this.n = n;
@@ -103,7 +101,7 @@ final class ObjectiveGraph<T extends TFloating> implements ObjectiveContext<T> {
 
   @Override
   public boolean exactGradients() {
-    return exactGradients;
+    return vars.exactGradients();
   }
 
   @Override

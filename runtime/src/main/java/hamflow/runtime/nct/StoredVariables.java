@@ -64,10 +64,8 @@ final class StoredVariables<T extends TFloating> extends ForwardingContext<T>
       return stop(store.read(name));
     }
     if (!stopGradients) { // the L-BFGS copy folds its own (full) batch into the stored average
-      VariableStore.Entry<T> stored = store.entry(name);
-      averageUpdates.add(tf().assignVariableOp(stored.handle(), tf().math.add(
-          tf().math.mul(constant(momentum), stored.read()),
-          tf().math.mul(constant(1 - momentum), tf().stopGradient(batchValue)))));
+      averageUpdates.add(TrainingVariables.averageUpdate(store, store.entry(name), batchValue,
+          momentum));
     }
     return stop(batchValue);
   }

@@ -47,11 +47,17 @@ final class TrainingVariables<T extends TFloating> extends ForwardingContext<T>
     if (batchValue == null) {
       return stored.read(); // a layer that needs the stored value (an inverse before forward)
     }
-    Ops tf = store.tf();
-    Operand<T> next = tf.math.add(tf.math.mul(constant(momentum), stored.read()),
-        tf.math.mul(constant(1 - momentum), tf.stopGradient(batchValue)));
-    averageUpdates.add(tf.assignVariableOp(stored.handle(), next));
+    averageUpdates.add(averageUpdate(store, stored, batchValue, momentum));
     return batchValue;
+  }
+
+  /** {@code stored ← momentum · stored + (1 − momentum) · batchValue}, as an op to run. */
+  static <T extends TFloating> Op averageUpdate(VariableStore<T> store,
+      VariableStore.Entry<T> stored, Operand<T> batchValue, double momentum) {
+    Ops tf = store.tf();
+    Operand<T> next = tf.math.add(tf.math.mul(store.constant(momentum), stored.read()),
+        tf.math.mul(store.constant(1 - momentum), tf.stopGradient(batchValue)));
+    return tf.assignVariableOp(stored.handle(), next);
   }
 
   /** The ops that fold this step's batch statistics into the running averages. */
