@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat64;
@@ -137,12 +139,15 @@ class ZeroCenterTest {
   }
 
   /**
-   * In a graph built for L-BFGS ({@code exactGradients}) the batch mean carries its gradient, so
-   * that the gradient is that of the batch loss itself: {@code ∂z₀₀/∂x_b0 = δ_b0 − 1/batch}.
+   * In a graph built for L-BFGS ({@code exactGradients}), or with {@code mean-gradient: true},
+   * the batch mean carries its gradient, so that the gradient is that of the batch loss itself:
+   * {@code ∂z₀₀/∂x_b0 = δ_b0 − 1/batch}; otherwise {@code δ_b0}.
    */
-  @Test
-  void exactGradientsDifferentiateTheBatchMean() {
-    BijectiveLayer layer = FlowPlugins.layer("zero-center", "learned-shift: false");
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void exactGradientsDifferentiateTheBatchMean(boolean meanGradient) {
+    BijectiveLayer layer = FlowPlugins.layer("zero-center",
+        "learned-shift: false, mean-gradient: " + meanGradient);
     double[][] x = new double[BATCH][2 * N];
     SplittableRandom random = new SplittableRandom(8);
     for (double[] row : x) {
@@ -161,8 +166,10 @@ class ZeroCenterTest {
             List.of(g.gradient(z00, in))).get(0);
         for (int b = 0; b < BATCH; b++) {
           for (int i = 0; i < 2 * N; i++) {
-            double expected = i != 0 ? 0 : (b == 0 ? 1 : 0) - (exact ? 1.0 / BATCH : 0);
-            assertThat(grad[b * 2 * N + i]).as("exact %s: ∂z00/∂x[%d][%d]", exact, b, i)
+            boolean coupled = exact || meanGradient;
+            double expected = i != 0 ? 0 : (b == 0 ? 1 : 0) - (coupled ? 1.0 / BATCH : 0);
+            assertThat(grad[b * 2 * N + i]).as("exact %s, mean-gradient %s: ∂z00/∂x[%d][%d]",
+                exact, meanGradient, b, i)
                 .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-15));
           }
         }

@@ -144,6 +144,48 @@ class KeplerTest {
     assertThat(seenMax).isLessThanOrEqualTo(eMax + 1e-12).isGreaterThan(eMax - 0.01);
   }
 
+  /**
+   * With {@code inclination-max} below π every orbit is prograde about z with its normal inside
+   * the cap, cos i uniform on [cos imax, 1] (its mean the midpoint, within 4 standard errors),
+   * the energy and eccentricities as before, and the pericentre direction spread over the plane.
+   */
+  @Test
+  void cappedInclinationsKeepNormalsInsideTheCap() {
+    double imax = 1.0;
+    Kepler system = new Kepler(new Kepler.Parameters(3, K, A, 0.1, 0.5, imax));
+    int draws = 2000;
+    double[][] states = SystemsTf.sample(system, new SplittableRandom(9), draws);
+    double[] h = SystemsTf.energy(system, states);
+    double meanCos = 0;
+    double lowest = 1;
+    double pericentreX = 0;
+    for (int s = 0; s < draws; s++) {
+      double[] x = states[s];
+      double[] l = cross(new double[] {x[0], x[1], x[2]}, new double[] {x[3], x[4], x[5]});
+      double cos = l[2] / Math.sqrt(l[0] * l[0] + l[1] * l[1] + l[2] * l[2]);
+      assertThat(cos).as("cos i of state %d", s).isGreaterThanOrEqualTo(Math.cos(imax) - 1e-12);
+      assertThat(h[s]).as("energy of state %d", s).isCloseTo(K / (2 * A), Offset.offset(1e-12));
+      double[] lrl = lrl(x, 3);
+      double e = Math.sqrt(lrl[0] * lrl[0] + lrl[1] * lrl[1] + lrl[2] * lrl[2]) / Math.abs(K);
+      assertThat(e).as("eccentricity of state %d", s).isBetween(0.1 - 1e-12, 0.5 + 1e-12);
+      pericentreX += lrl[0] / (e * Math.abs(K)) / draws;
+      meanCos += cos / draws;
+      lowest = Math.min(lowest, cos);
+    }
+    double width = 1 - Math.cos(imax);
+    double standardError = width / Math.sqrt(12 * draws);
+    assertThat(meanCos).isCloseTo(1 - width / 2, Offset.offset(4 * standardError));
+    assertThat(lowest).isLessThan(Math.cos(imax) + 0.01); // the cap's edge is reached
+    assertThat(Math.abs(pericentreX)).isLessThan(0.1); // no preferred pericentre direction
+  }
+
+  @Test
+  void inclinationCapIsForThreeDimensions() {
+    assertThatThrownBy(() -> new Kepler.Parameters(2, K, A, 0, 0.5, 1.0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("inclination-max (1.0) applies to 3-D orbits only");
+  }
+
   /** A = p × L + k q/|q| in Java, L = q × p (z only in 2-D). */
   private static double[] lrl(double[] x, int d) {
     double[] q = {x[0], x[1], d == 3 ? x[2] : 0};

@@ -23,7 +23,11 @@ import org.tensorflow.types.family.TFloating;
  * undoes {@code forward} exactly. In an evaluation graph, or when {@code inverse} comes first
  * (no data batch to take a mean of), μ is the stored running average (initially 0). The batch
  * mean is held constant under differentiation (as the running average is), so each example is
- * translated independently and {@code ∂z/∂x = I} in both kinds of graph. Shapes:
+ * translated independently and {@code ∂z/∂x = I} in both kinds of graph — unless
+ * {@code mean-gradient} is set or the graph is built for exact gradients (L-BFGS): then the
+ * batch mean carries its gradient, {@code ∂z_b/∂x_c = (δ_bc − 1/batch) I}. Holding it constant
+ * drops the mean's dependence on the parameters from their gradient; a trajectory objective
+ * behind a last, shift-free zero-center trains stably only with that term. Shapes:
  * {@code [batch, 2n]} in and out.
  */
 public final class ZeroCenter implements BijectiveLayer {
@@ -39,7 +43,13 @@ public final class ZeroCenter implements BijectiveLayer {
       @Param(value = "learn the shift b; false centres the output on the data's mean alone, as a"
               + " last layer should when an objective (integrability) could otherwise be lowered"
               + " by moving the latent planes away from the origin", defaultValue = "true")
-          boolean learnedShift) {}
+          boolean learnedShift,
+      @Param(value = "differentiate through the batch mean while training: the parameters' gradient"
+              + " is then that of the batch loss (the mean depends on them), at the cost of coupling"
+              + " the examples of a batch; false holds the mean constant, so that each example is"
+              + " translated on its own (dz/dx = I), as a flow model's input gradient needs",
+              defaultValue = "false")
+          boolean meanGradient) {}
 
   /** Factory for {@code zero-center}. */
   public static final LayerFactory<Parameters> FACTORY = LayerFactory.of("zero-center",
@@ -73,7 +83,8 @@ public final class ZeroCenter implements BijectiveLayer {
           // L-BFGS line-searches on the batch loss itself, so it needs the full gradient.
           Operand<T> statistic = batch == null || !g.training() ? null
               : tf.math.mean(batch, tf.constant(0));
-          Operand<T> batchMean = statistic == null || g.exactGradients() ? statistic
+          Operand<T> batchMean = statistic == null || p.meanGradient() || g.exactGradients()
+              ? statistic
               : tf.stopGradient(statistic);
           Operand<T> mean = g.runningAverage(MEAN, batchMean, MOMENTUM, Initializers.zeros(dim), dim);
           offset = shift == null ? mean : tf.math.add(mean, shift);

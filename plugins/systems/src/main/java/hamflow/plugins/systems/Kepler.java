@@ -48,7 +48,12 @@ public final class Kepler implements HamiltonianSystem {
               + " uniform in [0, 2pi) (for k > 0: at its pericentre) and is rotated uniformly"
               + " at random, reflections included in 2-D",
               defaultValue = "0.5", min = 0, max = 1, maxExclusive = true)
-          double eccentricityMax) {
+          double eccentricityMax,
+      @Param(value = "largest inclination, in radians, of the orbit normal L to the z axis in 3-D:"
+              + " below pi the normals are uniform on that cap (cos i uniform), node and pericentre"
+              + " uniform, every orbit prograde about z; pi (the default) rotates uniformly",
+              defaultValue = "3.141592653589793", min = 0, max = Math.PI)
+          double inclinationMax) {
     public Parameters {
       if (k == 0) {
         throw new IllegalArgumentException(
@@ -59,6 +64,16 @@ public final class Kepler implements HamiltonianSystem {
         throw new IllegalArgumentException("eccentricity-max (" + eccentricityMax
             + ") must not be below eccentricity-min (" + eccentricityMin + ")");
       }
+      if (dimension == 2 && inclinationMax < Math.PI) {
+        throw new IllegalArgumentException("inclination-max (" + inclinationMax
+            + ") applies to 3-D orbits only; a 2-D orbit has no inclination (dimension is 2)");
+      }
+    }
+
+    /** The 2- and 3-D sampler of earlier versions: uniform rotations, all inclinations. */
+    public Parameters(int dimension, double k, double semiMajorAxis, double eccentricityMin,
+        double eccentricityMax) {
+      this(dimension, k, semiMajorAxis, eccentricityMin, eccentricityMax, Math.PI);
     }
   }
 
@@ -219,7 +234,8 @@ public final class Kepler implements HamiltonianSystem {
    * For k < 0 a point of a bound orbit: eccentricity e uniform in [eccentricity-min,
    * eccentricity-max], semi-major axis a, mean anomaly uniform; for k > 0 the pericentre of a
    * repulsive hyperbola of energy k/2a and eccentricity 1 + e. The orbit plane is then rotated
-   * uniformly (2-D: a random angle and a random reflection; 3-D: a uniform random rotation).
+   * uniformly (2-D: a random angle and a random reflection; 3-D: a uniform random rotation), or
+   * in 3-D with {@code inclination-max} below π onto a cap of prograde orbit normals.
    */
   @Override
   public double[] sampleInitialState(RandomGenerator random) {
@@ -246,11 +262,13 @@ public final class Kepler implements HamiltonianSystem {
       q = new double[] {rp, 0, 0};
       p = new double[] {0, v, 0};
     }
-    if (random.nextBoolean()) {
+    boolean capped = params.inclinationMax() < Math.PI;
+    if (!capped && random.nextBoolean()) {
       q[1] = -q[1];
       p[1] = -p[1];
     }
-    double[][] rot = params.dimension() == 2 ? rotation2(random) : rotation3(random);
+    double[][] rot = params.dimension() == 2 ? rotation2(random)
+        : capped ? cappedRotation(random, params.inclinationMax()) : rotation3(random);
     int d = params.dimension();
     double[] state = new double[2 * d];
     for (int i = 0; i < d; i++) {
@@ -278,6 +296,36 @@ public final class Kepler implements HamiltonianSystem {
   private static double[][] rotation2(RandomGenerator random) {
     double t = 2 * Math.PI * random.nextDouble();
     return new double[][] {{Math.cos(t), -Math.sin(t)}, {Math.sin(t), Math.cos(t)}};
+  }
+
+  /**
+   * {@code Rz(Ω) Rx(i) Rz(ω)}: takes the orbit's normal +z to inclination i, with cos i uniform
+   * in [cos imax, 1] (normals uniform on the cap) and Ω, ω uniform — for imax = π this is a
+   * uniform rotation, but the default keeps the quaternion sampler of earlier versions.
+   */
+  private static double[][] cappedRotation(RandomGenerator random, double inclinationMax) {
+    double cosI = 1 - (1 - Math.cos(inclinationMax)) * random.nextDouble();
+    double sinI = Math.sqrt(Math.max(0, 1 - cosI * cosI));
+    double node = 2 * Math.PI * random.nextDouble();
+    double peri = 2 * Math.PI * random.nextDouble();
+    double[][] rz1 = {{Math.cos(node), -Math.sin(node), 0}, {Math.sin(node), Math.cos(node), 0},
+        {0, 0, 1}};
+    double[][] rx = {{1, 0, 0}, {0, cosI, -sinI}, {0, sinI, cosI}};
+    double[][] rz2 = {{Math.cos(peri), -Math.sin(peri), 0}, {Math.sin(peri), Math.cos(peri), 0},
+        {0, 0, 1}};
+    return multiply(rz1, multiply(rx, rz2));
+  }
+
+  private static double[][] multiply(double[][] a, double[][] b) {
+    double[][] c = new double[3][3];
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        for (int l = 0; l < 3; l++) {
+          c[i][j] += a[i][l] * b[l][j];
+        }
+      }
+    }
+    return c;
   }
 
   /** A uniform random rotation from a uniform unit quaternion (Shoemake). */
