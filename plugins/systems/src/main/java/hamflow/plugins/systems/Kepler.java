@@ -308,12 +308,13 @@ public final class Kepler implements HamiltonianSystem {
     double sinI = Math.sqrt(Math.max(0, 1 - cosI * cosI));
     double node = 2 * Math.PI * random.nextDouble();
     double peri = 2 * Math.PI * random.nextDouble();
-    double[][] rz1 = {{Math.cos(node), -Math.sin(node), 0}, {Math.sin(node), Math.cos(node), 0},
-        {0, 0, 1}};
     double[][] rx = {{1, 0, 0}, {0, cosI, -sinI}, {0, sinI, cosI}};
-    double[][] rz2 = {{Math.cos(peri), -Math.sin(peri), 0}, {Math.sin(peri), Math.cos(peri), 0},
-        {0, 0, 1}};
-    return multiply(rz1, multiply(rx, rz2));
+    return multiply(rotationZ(node), multiply(rx, rotationZ(peri)));
+  }
+
+  private static double[][] rotationZ(double angle) {
+    return new double[][] {
+      {Math.cos(angle), -Math.sin(angle), 0}, {Math.sin(angle), Math.cos(angle), 0}, {0, 0, 1}};
   }
 
   private static double[][] multiply(double[][] a, double[][] b) {
