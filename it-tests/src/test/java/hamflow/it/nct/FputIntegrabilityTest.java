@@ -1,8 +1,10 @@
 package hamflow.it.nct;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import hamflow.runtime.report.NpzReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -46,5 +48,35 @@ class FputIntegrabilityTest {
     assertThat(modes).isGreaterThan(0.1);
     assertThat(latent).isLessThan(modes / 4).isLessThan(untrained / 4);
     assertThat(dir.resolve("run").resolve("latent-plane-1.png")).exists();
+    // latent.npz holds the test trajectories' latent coordinates the spread was measured on.
+    NpzReader.Array z = NpzReader.read(dir.resolve("run").resolve("latent.npz")).get("z_test");
+    assertThat(z.shape()).containsExactly(12, 60, 6);
+    assertThat(maxSpread(z)).isCloseTo(latent, within(1e-9));
+  }
+
+  /** The largest, over latent planes k, of the mean over trajectories of std_t/mean_t of I_k. */
+  private static double maxSpread(NpzReader.Array z) {
+    int paths = (int) z.shape()[0];
+    int points = (int) z.shape()[1];
+    int n = (int) z.shape()[2] / 2;
+    double max = 0;
+    for (int k = 0; k < n; k++) {
+      double sum = 0;
+      for (int i = 0; i < paths; i++) {
+        double[] action = new double[points];
+        for (int t = 0; t < points; t++) {
+          int at = (i * points + t) * 2 * n;
+          double q = z.values()[at + k];
+          double p = z.values()[at + n + k];
+          action[t] = (q * q + p * p) / 2;
+        }
+        double mean = java.util.Arrays.stream(action).average().orElseThrow();
+        double var = java.util.Arrays.stream(action).map(a -> (a - mean) * (a - mean)).average()
+            .orElseThrow();
+        sum += Math.sqrt(var) / mean;
+      }
+      max = Math.max(max, sum / paths);
+    }
+    return max;
   }
 }

@@ -1,5 +1,6 @@
 package hamflow.runtime.nct;
 
+import hamflow.runtime.report.NpzWriter;
 import hamflow.runtime.report.Plots;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -217,8 +218,12 @@ final class FlowReport {
    */
   private record LatentActions(double[] spread, double[] offset) {}
 
-  /** Latent actions of the test trajectories; with {@code plot}, draws their latent planes. */
-  private LatentActions latentActions(FrozenFlow flow, double[][][] test, boolean plot)
+  /**
+   * Latent actions of the test trajectories; with {@code record}, draws their latent planes and
+   * writes their latent coordinates to {@code latent.npz} ({@code z_test [N, K, 2n]}, beside
+   * {@code x_test} in {@code data.npz}), for analyses the report does not make.
+   */
+  private LatentActions latentActions(FrozenFlow flow, double[][][] test, boolean record)
       throws IOException {
     int n = s.degreesOfFreedom();
     double[][][] actions = new double[test.length][][];
@@ -234,7 +239,11 @@ final class FlowReport {
         }
       }
     }
-    if (plot) {
+    if (record) {
+      double[] flat = Arrays.stream(latent).flatMap(Arrays::stream)
+          .flatMapToDouble(Arrays::stream).toArray();
+      new NpzWriter().add("z_test", new int[] {latent.length, latent[0].length, 2 * n}, flat)
+          .write(dir.resolve("latent.npz"));
       int shown = Math.min(e.plotted(), test.length);
       for (int k = 0; k < Math.min(n, 3); k++) {
         double[][] qs = new double[shown][];
