@@ -75,9 +75,13 @@ final class FlowTrainer<T extends TFloating> {
     return store.shapes();
   }
 
-  /** The ops of a training step, and those of the L-BFGS phase (null if it has none). */
+  /**
+   * The ops of a training step, those of the L-BFGS phase (null if it has none), and those that
+   * set the running averages to their values on all the training data (empty without data or
+   * running averages).
+   */
   private record Graph<T extends TFloating>(Operand<T> loss, Map<String, Operand<T>> reports,
-      List<Op> targets, FlowRefinement.Ops<T> lbfgs) {}
+      List<Op> targets, FlowRefinement.Ops<T> lbfgs, List<Op> calibration) {}
 
   /** Builds the training graph; runs nothing. */
   private Graph<T> build() {
@@ -110,7 +114,26 @@ final class FlowTrainer<T extends TFloating> {
       lbfgs = new FlowRefinement.Ops<>(refined, exact, gradients(exact, refined),
           exactObjective.reports(), live.averageUpdates());
     }
-    return new Graph<>(loss, objective.reports(), targets, lbfgs);
+    return new Graph<>(loss, objective.reports(), targets, lbfgs, calibration());
+  }
+
+  /**
+   * Running averages (zero-center's mean) lag the weights by about 1/(1 − momentum) steps; an
+   * average that L-BFGS or the last Adam steps left behind shifts every evaluated latent plane.
+   * After training they are set to the statistics of all the training data at the final
+   * weights, as the training steps computed them (batch statistics in every layer). Objectives
+   * without data keep their averages over prior draws.
+   */
+  private List<Op> calibration() {
+    Operand<T> all = data();
+    if (all == null) {
+      return List.of();
+    }
+    StoredVariables<T> calibrating = StoredVariables.calibrating(store);
+    int n = s.degreesOfFreedom();
+    s.stack().build(new PrefixedContext<>(calibrating, FLOW), n)
+        .forward(g.tf().reshape(all, g.tf().constant(new long[] {-1, 2L * n})));
+    return calibrating.averageUpdates();
   }
 
   /**
@@ -280,6 +303,11 @@ final class FlowTrainer<T extends TFloating> {
     if (from < t.totalSteps()) {
       lbfgs = Optional.of(new FlowRefinement<>(store, session, built.lbfgs())
           .run(t, from, history, progress, lossSink, checkpoints));
+    }
+    if (!built.calibration().isEmpty()) {
+      Session.Runner runner = session.runner();
+      built.calibration().forEach(runner::addTarget);
+      runner.run().close();
     }
     Map<String, double[]> last = store.values(session);
     checkpoints.save(t.totalSteps(), last, history);

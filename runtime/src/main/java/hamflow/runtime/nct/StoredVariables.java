@@ -16,18 +16,30 @@ import org.tensorflow.types.family.TFloating;
  * build a second copy of a flow or objective over the same values: with gradients stopped (a
  * path-derivative estimator's copy, through which no gradient reaches the variables), or live
  * (the L-BFGS phase's copy, built with {@link #exactGradients()}, whose running averages it
- * updates from its own batch).
+ * updates from its own batch), or live and calibrating: its updates set each running average to
+ * its batch value outright (momentum 0), to be run once on all the training data.
  */
 final class StoredVariables<T extends TFloating> extends ForwardingContext<T>
     implements ModelContext<T> {
   private final VariableStore<T> store;
   private final boolean stopGradients;
+  private final boolean calibrating;
   private final List<Op> averageUpdates = new ArrayList<>();
 
   StoredVariables(VariableStore<T> store, boolean stopGradients) {
+    this(store, stopGradients, false);
+  }
+
+  private StoredVariables(VariableStore<T> store, boolean stopGradients, boolean calibrating) {
     super(store);
     this.store = store;
     this.stopGradients = stopGradients;
+    this.calibrating = calibrating;
+  }
+
+  /** A live copy whose running-average updates assign the batch value itself. */
+  static <T extends TFloating> StoredVariables<T> calibrating(VariableStore<T> store) {
+    return new StoredVariables<>(store, false, true);
   }
 
   @Override
@@ -65,7 +77,7 @@ final class StoredVariables<T extends TFloating> extends ForwardingContext<T>
     }
     if (!stopGradients) { // the L-BFGS copy folds its own (full) batch into the stored average
       averageUpdates.add(TrainingVariables.averageUpdate(store, store.entry(name), batchValue,
-          momentum));
+          calibrating ? 0 : momentum));
     }
     return stop(batchValue);
   }
