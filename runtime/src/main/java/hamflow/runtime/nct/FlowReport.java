@@ -178,6 +178,13 @@ final class FlowReport {
     a.put("untrained-max-latent-spread", Arrays.stream(untrained).max().orElse(0));
     // The relative spread also falls when a plane moves off the origin (a translation is
     // symplectic): its offset tells a plane whose orbits circle the origin from one that does.
+    // ... and so does a plane stretched onto one thin ring (area is all a symplectic map keeps):
+    // every orbit then has nearly the same action, which tells none apart.
+    if (test.length > 1) {
+      a.put("latent-spread-ratio", trainedActions.ratio());
+      a.put("max-latent-spread-ratio", Arrays.stream(trainedActions.ratio()).max().orElse(0));
+      a.put("untrained-latent-spread-ratio", untrainedActions.ratio());
+    }
     a.put("latent-offset", trainedActions.offset());
     a.put("max-latent-offset", Arrays.stream(trainedActions.offset()).max().orElse(0));
     a.put("untrained-latent-offset", untrainedActions.offset());
@@ -198,6 +205,11 @@ final class FlowReport {
       double[] physical = spread(actions, n);
       a.put("normal-mode-spread", physical);
       a.put("max-normal-mode-spread", Arrays.stream(physical).max().orElse(0));
+      if (test.length > 1) {
+        double[] physicalRatio = spreadRatio(actions, n);
+        a.put("normal-mode-spread-ratio", physicalRatio);
+        a.put("max-normal-mode-spread-ratio", Arrays.stream(physicalRatio).max().orElse(0));
+      }
     }
     return a;
   }
@@ -216,7 +228,7 @@ final class FlowReport {
    * (Q_k, P_k)} — 0 for an orbit that circles the origin evenly, near 1 for one that stays on an
    * arc far from it.
    */
-  private record LatentActions(double[] spread, double[] offset) {}
+  private record LatentActions(double[] spread, double[] ratio, double[] offset) {}
 
   /**
    * Latent actions of the test trajectories; with {@code record}, draws their latent planes and
@@ -272,7 +284,35 @@ final class FlowReport {
         offset[k] += (radius == 0 ? 0 : Math.hypot(q, p) / radius) / latent.length;
       }
     }
-    return new LatentActions(spread(actions, n), offset);
+    return new LatentActions(spread(actions, n), spreadRatio(actions, n), offset);
+  }
+
+  /**
+   * Per k, the mean over trajectories of std_t of {@code actions[i][t][k]}, over the standard
+   * deviation across trajectories of their means mean_t: below 1 the action is conserved along
+   * each trajectory and tells trajectories apart; near or above 1 it does neither. Needs two
+   * trajectories or more.
+   */
+  private static double[] spreadRatio(double[][][] actions, int n) {
+    double[] out = new double[n];
+    for (int k = 0; k < n; k++) {
+      double within = 0;
+      double[] means = new double[actions.length];
+      for (int i = 0; i < actions.length; i++) {
+        double[][] path = actions[i];
+        final int kk = k;
+        double mean = Arrays.stream(path).mapToDouble(a -> a[kk]).average().orElse(0);
+        double var = Arrays.stream(path).mapToDouble(a -> (a[kk] - mean) * (a[kk] - mean))
+            .average().orElse(0);
+        means[i] = mean;
+        within += Math.sqrt(var) / actions.length;
+      }
+      double grand = Arrays.stream(means).average().orElse(0);
+      double across = Math.sqrt(Arrays.stream(means).map(m -> (m - grand) * (m - grand))
+          .average().orElse(0));
+      out[k] = within / across;
+    }
+    return out;
   }
 
   /** Per k, the mean over trajectories of std_t / mean_t of {@code actions[i][t][k]}. */
