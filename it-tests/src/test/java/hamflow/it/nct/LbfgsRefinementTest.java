@@ -111,21 +111,7 @@ class LbfgsRefinementTest {
    */
   @Test
   void trainsThroughZeroCentersBatchMean() throws IOException {
-    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
-    int orbits = 40;
-    int points = 32;
-    double[] x = new double[orbits * points * 2];
-    for (int i = 0; i < orbits; i++) {
-      double amplitude = 0.5 + random.nextDouble();
-      double phase = 2 * Math.PI * random.nextDouble();
-      for (int k = 0; k < points; k++) {
-        double angle = 2 * Math.PI * k / points + phase; // a full period, evenly
-        x[2 * (i * points + k)] = 3 + amplitude * Math.cos(angle);
-        x[2 * (i * points + k) + 1] = -2 - 2 * amplitude * Math.sin(angle);
-      }
-    }
-    new hamflow.runtime.report.NpzWriter().add("x", new int[] {orbits, points, 2}, x)
-        .write(dir.resolve("orbits.npz"));
+    FlowRuns.offCentreOrbits(dir.resolve("orbits.npz"), 40, 32, 11);
     Path file = FlowRuns.descriptor(dir, "centred.yaml", """
         name: lbfgs-centred
         job: flow

@@ -7,7 +7,6 @@ import hamflow.runtime.report.NpzReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,21 +24,7 @@ class RunningAverageCalibrationTest {
   @ParameterizedTest(name = "L-BFGS steps {0}")
   @ValueSource(ints = {0, 30})
   void zeroCentersMeanIsThatOfTheTrainingDataAtTheFinalWeights(int lbfgs) throws IOException {
-    SplittableRandom random = new SplittableRandom(5);
-    int orbits = 20;
-    int points = 16;
-    double[] x = new double[orbits * points * 2];
-    for (int i = 0; i < orbits; i++) {
-      double amplitude = 0.5 + random.nextDouble();
-      double phase = 2 * Math.PI * random.nextDouble();
-      for (int k = 0; k < points; k++) {
-        double angle = 2 * Math.PI * k / points + phase;
-        x[2 * (i * points + k)] = 3 + amplitude * Math.cos(angle);
-        x[2 * (i * points + k) + 1] = -2 - 2 * amplitude * Math.sin(angle);
-      }
-    }
-    new hamflow.runtime.report.NpzWriter().add("x", new int[] {orbits, points, 2}, x)
-        .write(dir.resolve("orbits.npz"));
+    FlowRuns.offCentreOrbits(dir.resolve("orbits.npz"), 20, 16, 5);
     Path file = FlowRuns.descriptor(dir, "calibrated.yaml", """
         name: calibrated
         job: flow
