@@ -202,13 +202,12 @@ final class FlowReport {
           }
         }
       }
-      double[] physical = spread(actions, n);
-      a.put("normal-mode-spread", physical);
-      a.put("max-normal-mode-spread", Arrays.stream(physical).max().orElse(0));
+      Spreads physical = Spreads.of(actions, n);
+      a.put("normal-mode-spread", physical.relative());
+      a.put("max-normal-mode-spread", Arrays.stream(physical.relative()).max().orElse(0));
       if (test.length > 1) {
-        double[] physicalRatio = spreadRatio(actions, n);
-        a.put("normal-mode-spread-ratio", physicalRatio);
-        a.put("max-normal-mode-spread-ratio", Arrays.stream(physicalRatio).max().orElse(0));
+        a.put("normal-mode-spread-ratio", physical.ratio());
+        a.put("max-normal-mode-spread-ratio", Arrays.stream(physical.ratio()).max().orElse(0));
       }
     }
     return a;
@@ -284,54 +283,46 @@ final class FlowReport {
         offset[k] += (radius == 0 ? 0 : Math.hypot(q, p) / radius) / latent.length;
       }
     }
-    return new LatentActions(spread(actions, n), spreadRatio(actions, n), offset);
+    Spreads spreads = Spreads.of(actions, n);
+    return new LatentActions(spreads.relative(), spreads.ratio(), offset);
   }
 
   /**
-   * Per k, the mean over trajectories of std_t of {@code actions[i][t][k]}, over the standard
-   * deviation across trajectories of their means mean_t: below 1 the action is conserved along
-   * each trajectory and tells trajectories apart; near or above 1 it does neither. Needs two
-   * trajectories or more.
+   * Per k, over trajectories i, from the mean m_ik and standard deviation s_ik of
+   * {@code actions[i][t][k]} over t: {@code relative}, the mean over i of s_ik / m_ik; and
+   * {@code ratio}, the mean over i of s_ik over the standard deviation over i of m_ik — below 1
+   * the action is conserved along each trajectory and tells trajectories apart, near or above 1
+   * it does neither (defined for two trajectories or more).
    */
-  private static double[] spreadRatio(double[][][] actions, int n) {
-    double[] out = new double[n];
-    for (int k = 0; k < n; k++) {
-      double within = 0;
-      double[] means = new double[actions.length];
-      for (int i = 0; i < actions.length; i++) {
-        double[][] path = actions[i];
-        final int kk = k;
-        double mean = Arrays.stream(path).mapToDouble(a -> a[kk]).average().orElse(0);
-        double var = Arrays.stream(path).mapToDouble(a -> (a[kk] - mean) * (a[kk] - mean))
-            .average().orElse(0);
-        means[i] = mean;
-        within += Math.sqrt(var) / actions.length;
-      }
-      double grand = Arrays.stream(means).average().orElse(0);
-      double across = Math.sqrt(Arrays.stream(means).map(m -> (m - grand) * (m - grand))
-          .average().orElse(0));
-      out[k] = within / across;
-    }
-    return out;
-  }
-
-  /** Per k, the mean over trajectories of std_t / mean_t of {@code actions[i][t][k]}. */
-  private static double[] spread(double[][][] actions, int n) {
-    double[] out = new double[n];
-    for (double[][] path : actions) {
+  private record Spreads(double[] relative, double[] ratio) {
+    static Spreads of(double[][][] actions, int n) {
+      int paths = actions.length;
+      double[] relative = new double[n];
+      double[] ratio = new double[n];
       for (int k = 0; k < n; k++) {
-        double mean = 0;
-        for (double[] a : path) {
-          mean += a[k];
+        double within = 0;
+        double[] means = new double[paths];
+        for (int i = 0; i < paths; i++) {
+          double mean = 0;
+          for (double[] a : actions[i]) {
+            mean += a[k];
+          }
+          mean /= actions[i].length;
+          double var = 0;
+          for (double[] a : actions[i]) {
+            var += (a[k] - mean) * (a[k] - mean);
+          }
+          double std = Math.sqrt(var / actions[i].length);
+          relative[k] += std / Math.abs(mean) / paths;
+          within += std / paths;
+          means[i] = mean;
         }
-        mean /= path.length;
-        double var = 0;
-        for (double[] a : path) {
-          var += (a[k] - mean) * (a[k] - mean);
-        }
-        out[k] += Math.sqrt(var / path.length) / Math.abs(mean) / actions.length;
+        double grand = Arrays.stream(means).average().orElse(0);
+        double across = Math.sqrt(Arrays.stream(means).map(m -> (m - grand) * (m - grand))
+            .average().orElse(0));
+        ratio[k] = within / across;
       }
+      return new Spreads(relative, ratio);
     }
-    return out;
   }
 }
