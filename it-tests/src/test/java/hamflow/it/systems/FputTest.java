@@ -168,4 +168,61 @@ class FputTest {
         .hasMessageContaining("'open'")
         .hasMessageContaining("fixed, periodic");
   }
+
+  /**
+   * {@code start: mode-actions}: at α = 0 the harmonic mode energies of every sampled state are
+   * ωₖJₖ with Jₖ inside [action-min, action-max] (to rounding: the basis is orthonormal), the
+   * samples reach both ends of the range (400 draws of 8 modes), and the phases are uniform:
+   * the mean of Qₖ√(ωₖ/2) over the draws, a sum of terms of size √J ≈ 0.3, is near zero. A
+   * ring's centre-of-mass mode stays at rest, its other modes are drawn the same way.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"fixed", "periodic"})
+  void modeActionStartDrawsEachModesActionFromTheRange(String boundary) {
+    double min = 0.05;
+    double max = 0.15;
+    Fput system = new Fput(new Fput.Parameters(N, 0, 0, boundary, 1.0, 0, "mode-actions", min,
+        max));
+    double[] omega = system.normalModeFrequencies();
+    double[][] u = Fput.normalModes(N, boundary);
+    double[][] states = SystemsTf.sample(system, new SplittableRandom(4), 400);
+    double lowest = Double.POSITIVE_INFINITY;
+    double highest = 0;
+    double[] cosine = new double[N];
+    for (double[] x : states) {
+      double[] e = system.normalModeEnergies(x);
+      for (int m = 0; m < N; m++) {
+        if (omega[m] == 0) {
+          assertThat(e[m]).as("centre-of-mass energy").isCloseTo(0, Offset.offset(1e-15));
+          continue;
+        }
+        double action = e[m] / omega[m];
+        lowest = Math.min(lowest, action);
+        highest = Math.max(highest, action);
+        double q = 0;
+        for (int i = 0; i < N; i++) {
+          q += u[m][i] * x[i];
+        }
+        cosine[m] += q * Math.sqrt(omega[m] / 2) / states.length;
+      }
+    }
+    assertThat(lowest).isGreaterThanOrEqualTo(min - 1e-12).isLessThan(min + 0.005);
+    assertThat(highest).isLessThanOrEqualTo(max + 1e-12).isGreaterThan(max - 0.005);
+    for (int m = 0; m < N; m++) {
+      // √J cos φ has standard deviation ≈ 0.22 here: the mean of 400 is within 0.05 (4.5σ)
+      assertThat(cosine[m]).as("mean of sqrt(J) cos(phase), mode %d", m)
+          .isCloseTo(0, Offset.offset(0.05));
+    }
+  }
+
+  @Test
+  void rejectsUnknownStartAndAnEmptyActionRange() {
+    assertThatThrownBy(() -> new Fput.Parameters(N, 0, 0, "fixed", 1, 0, "thermal", 0, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'thermal'")
+        .hasMessageContaining("lowest-mode, mode-actions");
+    assertThatThrownBy(() -> new Fput.Parameters(N, 0, 0, "fixed", 1, 0, "mode-actions", 0.2, 0.1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("action-max (0.1) must not be below action-min (0.2)");
+  }
 }

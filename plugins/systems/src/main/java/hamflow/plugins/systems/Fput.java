@@ -27,15 +27,23 @@ import org.tensorflow.types.family.TFloating;
  * {@code ωₖ = 2 sin(kπ/n)}. The mode energies {@code Eₖ = (Pₖ² + ωₖ² Qₖ²)/2} of
  * {@link #normalModeEnergies(double[], String)} sum to H when α = β = 0.
  *
- * <p>The sampler starts as Fermi, Pasta, Ulam and Tsingou did (1955): all the energy in the
- * lowest mode, at rest — {@code qᵢ = A sin(iπ/(n+1))} for fixed ends, {@code qᵢ = A cos(2πi/n)}
- * for a ring, {@code p = 0} — then adds to every {@code qᵢ} and {@code pᵢ} its own
- * {@code perturbation·u}, u uniform in [−1, 1] (none by default).
+ * <p>The sampler ({@code start: lowest-mode}, the default) starts as Fermi, Pasta, Ulam and
+ * Tsingou did (1955): all the energy in the lowest mode, at rest — {@code qᵢ = A sin(iπ/(n+1))}
+ * for fixed ends, {@code qᵢ = A cos(2πi/n)} for a ring, {@code p = 0} — then adds to every
+ * {@code qᵢ} and {@code pᵢ} its own {@code perturbation·u}, u uniform in [−1, 1] (none by
+ * default). Modes that only the perturbation excites then hold actions down to zero.
+ * {@code start: mode-actions} instead gives every mode k of nonzero frequency a harmonic action
+ * {@code Jₖ} uniform in [{@code action-min}, {@code action-max}] and a uniform phase φₖ:
+ * {@code Qₖ = √(2Jₖ/ωₖ) cos φₖ}, {@code Pₖ = −√(2Jₖωₖ) sin φₖ} (so {@code Eₖ = ωₖJₖ}); a
+ * ring's zero mode (the centre of mass) stays at rest at the origin.
  */
 public final class Fput implements HamiltonianSystem {
 
   /** The valid values of {@code boundary}. */
   public static final List<String> BOUNDARIES = List.of("fixed", "periodic");
+
+  /** The valid values of {@code start}. */
+  public static final List<String> STARTS = List.of("lowest-mode", "mode-actions");
 
   /** Parameters of {@code fput}. */
   public record Parameters(
@@ -56,13 +64,38 @@ public final class Fput implements HamiltonianSystem {
       @Param(value = "size of a random perturbation of sampled states: every q_i and p_i moved"
               + " by perturbation * U[-1, 1]",
               defaultValue = "0.0", min = 0)
-          double perturbation) {
+          double perturbation,
+      @Param(value = "how sampled states start: lowest-mode (amplitude, then perturbation) or"
+              + " mode-actions (every mode's harmonic action uniform in [action-min, action-max],"
+              + " its phase uniform)",
+              defaultValue = "lowest-mode")
+          String start,
+      @Param(value = "smallest harmonic action of a mode under start: mode-actions",
+              defaultValue = "0.02", min = 0)
+          double actionMin,
+      @Param(value = "largest harmonic action of a mode under start: mode-actions",
+              defaultValue = "0.1", min = 0)
+          double actionMax) {
     public Parameters {
       checkBoundary(boundary);
       if (boundary.equals("periodic") && sites < 2) {
         throw new IllegalArgumentException(
             "a periodic chain needs at least 2 sites (sites = " + sites + ")");
       }
+      if (start == null || !STARTS.contains(start)) {
+        throw new IllegalArgumentException("unknown start '" + start
+            + "'; valid choices: " + String.join(", ", STARTS));
+      }
+      if (actionMax < actionMin) {
+        throw new IllegalArgumentException("action-max (" + actionMax
+            + ") must not be below action-min (" + actionMin + ")");
+      }
+    }
+
+    /** The lowest-mode start of earlier versions. */
+    public Parameters(int sites, double alpha, double beta, String boundary, double amplitude,
+        double perturbation) {
+      this(sites, alpha, beta, boundary, amplitude, perturbation, "lowest-mode", 0.02, 0.1);
     }
   }
 
@@ -215,6 +248,34 @@ public final class Fput implements HamiltonianSystem {
 
   @Override
   public double[] sampleInitialState(RandomGenerator random) {
+    return params.start().equals("mode-actions") ? modeActionState(random) : lowestModeState(random);
+  }
+
+  /** Harmonic actions uniform in [action-min, action-max], phases uniform, per mode. */
+  private double[] modeActionState(RandomGenerator random) {
+    int n = params.sites();
+    double[][] u = normalModes(n, params.boundary());
+    double[] omega = normalModeFrequencies();
+    double[] state = new double[2 * n];
+    for (int m = 0; m < n; m++) {
+      if (omega[m] == 0) {
+        continue; // a ring's centre of mass: no oscillation, no action
+      }
+      double action = params.actionMin()
+          + (params.actionMax() - params.actionMin()) * random.nextDouble();
+      double phase = 2 * Math.PI * random.nextDouble();
+      double q = Math.sqrt(2 * action / omega[m]) * Math.cos(phase);
+      double p = -Math.sqrt(2 * action * omega[m]) * Math.sin(phase);
+      // the basis is orthonormal: site i gets Σₘ uₘ(i) Qₘ
+      for (int i = 0; i < n; i++) {
+        state[i] += u[m][i] * q;
+        state[n + i] += u[m][i] * p;
+      }
+    }
+    return state;
+  }
+
+  private double[] lowestModeState(RandomGenerator random) {
     int n = params.sites();
     double[] state = new double[2 * n];
     for (int i = 1; i <= n; i++) {
