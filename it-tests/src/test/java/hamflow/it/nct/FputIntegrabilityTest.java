@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The integrability objective on a reduced FPUT run (N = 3, α = 0.2, short training): along
- * held-out trajectories the latent actions of the trained symplectic flow vary less, against
- * how much they differ between trajectories, than both the untrained flow's and the physical
- * normal-mode actions, which exchange energy; and each trajectory circles its latent planes'
+ * The integrability objective on a reduced FPUT run (N = 3, α = 0.2, every mode excited as in
+ * the bundled example, short training): along held-out trajectories the latent actions of the
+ * trained symplectic flow vary less than the physical normal-mode actions, which exchange
+ * energy — relative to their size, and against how much they differ between trajectories,
+ * where they also beat the untrained flow; and each trajectory circles its latent planes'
  * origin. The plain variance behind a last zero-center is what makes those actions real: the
  * relative variance is also lowered by moving a plane far off the origin, or by stretching it
  * onto one thin ring on which every trajectory has the same action.
@@ -29,7 +30,8 @@ class FputIntegrabilityTest {
         job: flow
         dtype: float64
         seed: 0
-        system: {type: fput, sites: 3, alpha: 0.2, amplitude: 0.8, perturbation: 0.3}
+        system: {type: fput, sites: 3, alpha: 0.2, start: mode-actions, action-min: 0.01,
+                 action-max: 0.05}
         data: {source: generate, trajectories: 60, t-end: 30.0, samples: 60}
         layers:
           - repeat: 2
@@ -48,12 +50,14 @@ class FputIntegrabilityTest {
     double untrained = max(a.get("untrained-latent-spread-ratio"));
     double modes = a.get("max-normal-mode-spread-ratio").asDouble();
     double offset = a.get("max-latent-offset").asDouble();
-    System.out.printf("[fput] latent action spread %.4f; spread along / across trajectories: "
-        + "latent %.4f (untrained %.4f), normal modes %.4f; offset %.4f%n", latent, ratio,
-        untrained, modes, offset);
-    // Normal-mode energies of the α-FPUT chain at this amplitude swap by tens of per cent
-    // within t = 30.
-    assertThat(a.get("max-normal-mode-spread").asDouble()).isGreaterThan(0.1);
+    double modeSpread = a.get("max-normal-mode-spread").asDouble();
+    System.out.printf("[fput] relative action spread: latent %.4f, normal modes %.4f; spread"
+        + " along / across trajectories: latent %.4f (untrained %.4f), normal modes %.4f;"
+        + " offset %.4f%n", latent, modeSpread, ratio, untrained, modes, offset);
+    // Normal-mode energies of the α-FPUT chain at these actions swap by ~10% within t = 30;
+    // the latent actions vary by less than half that (measured 4.1% against 10.0%).
+    assertThat(modeSpread).isGreaterThan(0.07);
+    assertThat(latent).isLessThan(modeSpread / 2);
     assertThat(ratio).isLessThan(modes / 2).isLessThan(untrained / 2);
     assertThat(offset).as("orbits circle the origin of every latent plane").isLessThan(0.3);
     assertThat(dir.resolve("run").resolve("latent-plane-1.png")).exists();
