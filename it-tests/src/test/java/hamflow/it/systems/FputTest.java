@@ -216,7 +216,7 @@ class FputTest {
   }
 
   @Test
-  void rejectsUnknownStartAndAnEmptyActionRange() {
+  void rejectsUnknownStartAnEmptyActionRangeAndLowestModeSettingsWithModeActions() {
     assertThatThrownBy(() -> new Fput.Parameters(N, 0, 0, "fixed", 1, 0, "thermal", 0, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'thermal'")
@@ -224,5 +224,8 @@ class FputTest {
     assertThatThrownBy(() -> new Fput.Parameters(N, 0, 0, "fixed", 1, 0, "mode-actions", 0.2, 0.1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("action-max (0.1) must not be below action-min (0.2)");
+    assertThatThrownBy(() -> new Fput.Parameters(N, 0, 0, "fixed", 1, 0.3, "mode-actions", 0, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("perturbation (0.3) shape the lowest-mode start only");
   }
 }

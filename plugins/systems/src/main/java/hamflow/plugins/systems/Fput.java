@@ -86,6 +86,12 @@ public final class Fput implements HamiltonianSystem {
         throw new IllegalArgumentException("unknown start '" + start
             + "'; valid choices: " + String.join(", ", STARTS));
       }
+      if (start.equals("mode-actions") && (amplitude != 1.0 || perturbation != 0)) {
+        throw new IllegalArgumentException("amplitude (" + amplitude + ") and perturbation ("
+            + perturbation + ") shape the lowest-mode start only; start: mode-actions draws"
+            + " every mode from [action-min, action-max] (leave them out, or use start:"
+            + " lowest-mode)");
+      }
       if (actionMax < actionMin) {
         throw new IllegalArgumentException("action-max (" + actionMax
             + ") must not be below action-min (" + actionMin + ")");
