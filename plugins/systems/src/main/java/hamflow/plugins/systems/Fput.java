@@ -115,10 +115,15 @@ public final class Fput implements HamiltonianSystem {
 
   private final Parameters params;
   private final ChainBonds bonds;
+  /** The mode basis and frequencies, built once: the mode-actions sampler reads them per state. */
+  private final double[][] modes;
+  private final double[] omega;
 
   public Fput(Parameters params) {
     this.params = params;
     this.bonds = ends(params.boundary());
+    this.modes = normalModes(params.sites(), params.boundary());
+    this.omega = normalModeFrequencies(params.sites(), params.boundary());
   }
 
   private static void checkBoundary(String boundary) {
@@ -260,8 +265,6 @@ public final class Fput implements HamiltonianSystem {
   /** Harmonic actions uniform in [action-min, action-max], phases uniform, per mode. */
   private double[] modeActionState(RandomGenerator random) {
     int n = params.sites();
-    double[][] u = normalModes(n, params.boundary());
-    double[] omega = normalModeFrequencies();
     double[] state = new double[2 * n];
     for (int m = 0; m < n; m++) {
       if (omega[m] == 0) {
@@ -274,8 +277,8 @@ public final class Fput implements HamiltonianSystem {
       double p = -Math.sqrt(2 * action * omega[m]) * Math.sin(phase);
       // the basis is orthonormal: site i gets Σₘ uₘ(i) Qₘ
       for (int i = 0; i < n; i++) {
-        state[i] += u[m][i] * q;
-        state[n + i] += u[m][i] * p;
+        state[i] += modes[m][i] * q;
+        state[n + i] += modes[m][i] * p;
       }
     }
     return state;
