@@ -202,7 +202,7 @@ final class FlowReport {
           }
         }
       }
-      Spreads physical = Spreads.of(actions, n);
+      ActionSpreads physical = ActionSpreads.of(actions, n);
       a.put("normal-mode-spread", physical.relative());
       a.put("max-normal-mode-spread", Arrays.stream(physical.relative()).max().orElse(0));
       if (test.length > 1) {
@@ -283,46 +283,7 @@ final class FlowReport {
         offset[k] += (radius == 0 ? 0 : Math.hypot(q, p) / radius) / latent.length;
       }
     }
-    Spreads spreads = Spreads.of(actions, n);
+    ActionSpreads spreads = ActionSpreads.of(actions, n);
     return new LatentActions(spreads.relative(), spreads.ratio(), offset);
-  }
-
-  /**
-   * Per k, over trajectories i, from the mean m_ik and standard deviation s_ik of
-   * {@code actions[i][t][k]} over t: {@code relative}, the mean over i of s_ik / m_ik; and
-   * {@code ratio}, the mean over i of s_ik over the standard deviation over i of m_ik — below 1
-   * the action is conserved along each trajectory and tells trajectories apart, near or above 1
-   * it does neither (defined for two trajectories or more).
-   */
-  private record Spreads(double[] relative, double[] ratio) {
-    static Spreads of(double[][][] actions, int n) {
-      int paths = actions.length;
-      double[] relative = new double[n];
-      double[] ratio = new double[n];
-      for (int k = 0; k < n; k++) {
-        double within = 0;
-        double[] means = new double[paths];
-        for (int i = 0; i < paths; i++) {
-          double mean = 0;
-          for (double[] a : actions[i]) {
-            mean += a[k];
-          }
-          mean /= actions[i].length;
-          double var = 0;
-          for (double[] a : actions[i]) {
-            var += (a[k] - mean) * (a[k] - mean);
-          }
-          double std = Math.sqrt(var / actions[i].length);
-          relative[k] += std / Math.abs(mean) / paths;
-          within += std / paths;
-          means[i] = mean;
-        }
-        double grand = Arrays.stream(means).average().orElse(0);
-        double across = Math.sqrt(Arrays.stream(means).map(m -> (m - grand) * (m - grand))
-            .average().orElse(0));
-        ratio[k] = within / across;
-      }
-      return new Spreads(relative, ratio);
-    }
   }
 }
