@@ -140,7 +140,7 @@ public final class Fput implements HamiltonianSystem {
 
   /** The harmonic frequencies {@code ωₖ} of the modes, in the order of the mode basis. */
   public double[] normalModeFrequencies() {
-    return normalModeFrequencies(params.sites(), params.boundary());
+    return omega.clone();
   }
 
   /**
